@@ -1,0 +1,20 @@
+package dev.cairn.ledger;
+
+/** A stored ledger entry could not be decoded; names the index and what was wrong. */
+public final class LedgerCorruptException extends CairnException {
+  private final long index;
+
+  public LedgerCorruptException(long index, String problem, Throwable cause) {
+    super("ledger entry at index " + index + " is unreadable: " + problem, cause);
+    this.index = index;
+  }
+
+  public long index() {
+    return index;
+  }
+
+  @Override
+  public Kind kind() {
+    return Kind.CORRUPT;
+  }
+}

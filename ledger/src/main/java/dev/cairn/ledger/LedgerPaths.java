@@ -1,0 +1,31 @@
+package dev.cairn.ledger;
+
+import java.nio.file.Path;
+
+/**
+ * Where a ledger keeps its files, under one root directory ({@code CAIRN_HOME/ledger}):
+ *
+ * <pre>
+ * queue/             the Chronicle Queue: the source of truth (cycle files *.cq4, metadata.cq4t)
+ * state.json         derived: per-origin high-water marks, max HLC, and the index they cover
+ * writer.lock        held (flock) by the one process allowed to append; holds its pid
+ * quarantine/        foreign events held back (far-future HLC), one file per event
+ * </pre>
+ */
+public record LedgerPaths(Path root) {
+  public Path queue() {
+    return root.resolve("queue");
+  }
+
+  public Path state() {
+    return root.resolve("state.json");
+  }
+
+  public Path writerLock() {
+    return root.resolve("writer.lock");
+  }
+
+  public Path quarantine() {
+    return root.resolve("quarantine");
+  }
+}

@@ -1,0 +1,86 @@
+package dev.cairn.ledger;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.cairn.ledger.json.CanonicalJson;
+import dev.cairn.ledger.json.JsonInput;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * A snapshot of what the ledger holds up to queue index {@code lastIndex}: per-origin high-water
+ * marks, the greatest HLC, the number of entries and the id of the entry at {@code lastIndex}.
+ *
+ * <p>Derived, never the source of truth: the ledger writes it now and then ({@code state.json},
+ * temp file then atomic rename) so that opening does not scan the whole queue. On open the
+ * snapshot is trusted only if the entry at {@code lastIndex} is present and has id {@code last};
+ * then only the entries after it are scanned. Otherwise the whole queue is scanned.
+ *
+ * <p>Immutable.
+ */
+public record LedgerState(long lastIndex, EventId last, long entries, Hlc maxHlc, SortedMap<Origin, Seq> highWater) {
+  public static final LedgerState EMPTY = new LedgerState(-1, null, 0, Hlc.ZERO, new TreeMap<>());
+
+  public LedgerState {
+    highWater = Collections.unmodifiableSortedMap(new TreeMap<>(highWater));
+  }
+
+  public Seq highWater(Origin origin) {
+    return highWater.getOrDefault(origin, Seq.NONE);
+  }
+
+  byte[] toJson() {
+    ObjectNode node = JsonInput.nodes().objectNode();
+    node.put("last_index", lastIndex);
+    if (last != null) {
+      node.put("last", last.toString());
+    }
+    node.put("entries", entries);
+    node.put("max_hlc", maxHlc.toString());
+    ObjectNode hw = node.putObject("high_water");
+    highWater.forEach((o, s) -> hw.put(o.value(), s.value()));
+    return CanonicalJson.encode(node);
+  }
+
+  static LedgerState read(Path file) {
+    byte[] bytes;
+    try {
+      bytes = Files.readAllBytes(file);
+    } catch (NoSuchFileException e) {
+      return null;
+    } catch (IOException e) {
+      throw new LedgerIoException("read", file, e);
+    }
+    try {
+      JsonNode node = JsonInput.parseObject(bytes);
+      TreeMap<Origin, Seq> hw = new TreeMap<>();
+      for (Iterator<Map.Entry<String, JsonNode>> it = node.get("high_water").fields(); it.hasNext(); ) {
+        Map.Entry<String, JsonNode> e = it.next();
+        hw.put(Origin.parse(e.getKey()), Seq.of(e.getValue().longValue()));
+      }
+      JsonNode last = node.get("last");
+      return new LedgerState(node.get("last_index").longValue(), last == null ? null : EventId.parse(last.textValue()),
+          node.get("entries").longValue(), Hlc.parse(node.get("max_hlc").textValue()), hw);
+    } catch (RuntimeException e) {
+      return null; // a damaged snapshot only costs a full scan
+    }
+  }
+
+  void write(Path file) {
+    Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+    try {
+      Files.write(tmp, toJson());
+      Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    } catch (IOException e) {
+      throw new LedgerIoException("write", file, e);
+    }
+  }
+}

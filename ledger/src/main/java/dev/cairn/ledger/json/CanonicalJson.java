@@ -1,0 +1,132 @@
+package dev.cairn.ledger.json;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Arrays;
+import java.util.Iterator;
+
+/**
+ * Writes a JSON tree in cairn's canonical form, the only form cairn stores, hashes or signs.
+ *
+ * <p>The form: UTF-8; objects with keys sorted by UTF-16 code units (as RFC 8785); no whitespace;
+ * numbers are integers in plain decimal ({@code -} sign, no leading zeros, no exponent); strings
+ * escape {@code "} and {@code \} with a backslash, U+0008, U+0009, U+000A, U+000C, U+000D as
+ * {@code \b \t \n \f \r}, other code points below U+0020 as {@code \}{@code u00xx} (lower-case hex),
+ * and write every other code point as its raw UTF-8 bytes ({@code /} and non-ASCII are not escaped).
+ * Floating-point numbers are not representable and are rejected earlier, by {@link JsonInput}.
+ *
+ * <p>The same tree always gives the same bytes, on every JDK, because nothing here depends on
+ * Jackson's serializer settings or on a platform charset.
+ *
+ * <p>Thread-safety: stateless; safe for concurrent use.
+ */
+public final class CanonicalJson {
+  private static final byte[] HEX = "0123456789abcdef".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
+  private CanonicalJson() {}
+
+  /** The canonical bytes of {@code node}, without a trailing newline. */
+  public static byte[] encode(JsonNode node) {
+    ByteSink out = new ByteSink(256);
+    write(node, out);
+    return out.toByteArray();
+  }
+
+  /** Appends the canonical bytes of {@code node} to {@code out}. */
+  public static void write(JsonNode node, ByteSink out) {
+    switch (node.getNodeType()) {
+      case OBJECT -> writeObject(node, out);
+      case ARRAY -> {
+        out.write('[');
+        boolean first = true;
+        for (JsonNode item : node) {
+          if (!first) {
+            out.write(',');
+          }
+          first = false;
+          write(item, out);
+        }
+        out.write(']');
+      }
+      case STRING -> writeString(node.textValue(), out);
+      case NUMBER -> {
+        if (!node.canConvertToExactIntegral() || !node.isIntegralNumber()) {
+          throw new IllegalArgumentException("canonical JSON holds integers only, found " + node);
+        }
+        out.writeAscii(node.bigIntegerValue().toString());
+      }
+      case BOOLEAN -> out.writeAscii(node.booleanValue() ? "true" : "false");
+      case NULL -> out.writeAscii("null");
+      default -> throw new IllegalArgumentException("not representable in canonical JSON: " + node.getNodeType());
+    }
+  }
+
+  private static void writeObject(JsonNode node, ByteSink out) {
+    String[] keys = new String[node.size()];
+    int n = 0;
+    for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
+      keys[n++] = it.next();
+    }
+    Arrays.sort(keys);
+    out.write('{');
+    for (int i = 0; i < n; i++) {
+      if (i > 0) {
+        out.write(',');
+      }
+      writeString(keys[i], out);
+      out.write(':');
+      write(node.get(keys[i]), out);
+    }
+    out.write('}');
+  }
+
+  /** Writes {@code s} as a canonical JSON string literal. */
+  public static void writeString(String s, ByteSink out) {
+    out.write('"');
+    int len = s.length();
+    for (int i = 0; i < len; i++) {
+      char c = s.charAt(i);
+      if (c >= 0x20 && c < 0x80) {
+        if (c == '"' || c == '\\') {
+          out.write('\\');
+        }
+        out.write(c);
+      } else if (c < 0x20) {
+        writeControl(c, out);
+      } else if (c < 0x800) {
+        out.write(0xc0 | (c >> 6));
+        out.write(0x80 | (c & 0x3f));
+      } else if (Character.isHighSurrogate(c) && i + 1 < len && Character.isLowSurrogate(s.charAt(i + 1))) {
+        int cp = Character.toCodePoint(c, s.charAt(++i));
+        out.write(0xf0 | (cp >> 18));
+        out.write(0x80 | ((cp >> 12) & 0x3f));
+        out.write(0x80 | ((cp >> 6) & 0x3f));
+        out.write(0x80 | (cp & 0x3f));
+      } else if (Character.isSurrogate(c)) {
+        throw new IllegalArgumentException("lone surrogate in string; JsonInput rejects these on input");
+      } else {
+        out.write(0xe0 | (c >> 12));
+        out.write(0x80 | ((c >> 6) & 0x3f));
+        out.write(0x80 | (c & 0x3f));
+      }
+    }
+    out.write('"');
+  }
+
+  private static void writeControl(char c, ByteSink out) {
+    out.write('\\');
+    switch (c) {
+      case '\b' -> out.write('b');
+      case '\t' -> out.write('t');
+      case '\n' -> out.write('n');
+      case '\f' -> out.write('f');
+      case '\r' -> out.write('r');
+      default -> {
+        out.write('u');
+        out.write('0');
+        out.write('0');
+        out.write(HEX[c >> 4]);
+        out.write(HEX[c & 0xf]);
+      }
+    }
+  }
+}
