@@ -1,0 +1,27 @@
+package dev.cairn.ledger;
+
+import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Starts a child JVM with this JVM's class path and module flags (Chronicle's), for crash tests. */
+public final class ChildJvm {
+  private ChildJvm() {}
+
+  public static Process start(Class<?> main, String... args) throws java.io.IOException {
+    List<String> cmd = new ArrayList<>();
+    cmd.add(ProcessHandle.current().info().command().orElse("java"));
+    for (String arg : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+      if (arg.startsWith("--add-") || arg.startsWith("--enable-native-access") || arg.startsWith("-Dchronicle")) {
+        cmd.add(arg);
+      }
+    }
+    cmd.add("-Dchronicle.analytics.disable=true");
+    cmd.add("-Xmx256m");
+    cmd.add("-cp");
+    cmd.add(System.getProperty("java.class.path"));
+    cmd.add(main.getName());
+    cmd.addAll(List.of(args));
+    return new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+  }
+}
