@@ -23,7 +23,7 @@ public record ToolCall(String id, String name, String input, String output, bool
     this(id, name, input, output, isError, UnknownFields.NONE);
   }
 
-  ObjectNode toJson() {
+  public ObjectNode toJson() {
     ObjectNode node = JsonInput.nodes().objectNode();
     new Out(node).put("id", id).put("name", name).put("input", input).put("output", output).put("is_error", isError);
     unknown.copyInto(node);

@@ -34,7 +34,7 @@ public record Usage(SortedMap<String, Long> counts) {
     return counts.getOrDefault(name, 0L);
   }
 
-  ObjectNode toJson() {
+  public ObjectNode toJson() {
     ObjectNode node = JsonInput.nodes().objectNode();
     counts.forEach(node::put);
     return node;

@@ -1,0 +1,71 @@
+package dev.cairn.projection;
+
+import dev.cairn.ledger.LedgerReader;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/**
+ * Replays the whole ledger into a new view file and swaps it in: build {@code view.db.rebuild}
+ * (no journal: a crash only loses the temporary file), switch it to WAL, close it, make sure the
+ * old view has no pending WAL (checkpoint), then rename it over {@code view.db} atomically. A
+ * crash at any moment leaves either the old view or the new one, both complete.
+ *
+ * <p>Call it from the process that holds the home's writer lock; other processes may keep
+ * reading the old file through open handles until they reopen.
+ */
+public final class Rebuild {
+  private Rebuild() {}
+
+  /** Result of a rebuild: entries applied, the new position and the new digest. */
+  public record Result(long applied, Position position, String digest) {}
+
+  public static Result run(LedgerReader reader, Path viewFile, ProgressListener progress) {
+    Path tmp = viewFile.resolveSibling(viewFile.getFileName() + ".rebuild");
+    try {
+      Files.deleteIfExists(tmp);
+      Files.deleteIfExists(tmp.resolveSibling(tmp.getFileName() + "-journal"));
+    } catch (IOException e) {
+      throw new ViewException("remove stale " + tmp + ": " + e.getMessage());
+    }
+    Result result;
+    try (View fresh = View.openBulk(tmp)) {
+      long applied = fresh.catchUp(reader, progress);
+      result = new Result(applied, fresh.position(), fresh.digest());
+    }
+    toWal(tmp);
+    checkpoint(viewFile);
+    try {
+      Files.move(tmp, viewFile, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    } catch (IOException e) {
+      throw new ViewException("swap in rebuilt view " + viewFile + ": " + e.getMessage());
+    }
+    return result;
+  }
+
+  private static void toWal(Path file) {
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath()); Statement s = c.createStatement()) {
+      s.execute("PRAGMA journal_mode = WAL");
+    } catch (SQLException e) {
+      throw new ViewException("finish", file, e);
+    }
+  }
+
+  /** Folds the old view's WAL into it and removes the WAL, so no stale WAL meets the new file. */
+  private static void checkpoint(Path file) {
+    if (!Files.exists(file)) {
+      return;
+    }
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath()); Statement s = c.createStatement()) {
+      s.execute("PRAGMA busy_timeout = 30000");
+      s.execute("PRAGMA wal_checkpoint(TRUNCATE)");
+    } catch (SQLException e) {
+      throw new ViewException("checkpoint", file, e);
+    }
+  }
+}
