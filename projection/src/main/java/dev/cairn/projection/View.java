@@ -1,7 +1,8 @@
 package dev.cairn.projection;
 
-import dev.cairn.ledger.EventId;
+import dev.cairn.ledger.Hlc;
 import dev.cairn.ledger.LedgerReader;
+import dev.cairn.ledger.OrderKey;
 import dev.cairn.ledger.Origin;
 import dev.cairn.ledger.Seq;
 import dev.cairn.ledger.SessionId;
@@ -73,13 +74,18 @@ public final class View implements AutoCloseable {
     }
   }
 
-  /** The version (winning event id) of a register, as a curation writer's {@code prev}. */
-  public Optional<EventId> registerVersion(SessionId session, Register register) {
-    try (PreparedStatement p = connection.prepareStatement("SELECT origin, seq FROM registers WHERE session = ? AND register = ?")) {
+  /**
+   * The order key of a register's winning event; its {@link OrderKey#eventId()} is the version a
+   * curation writer names in {@code prev}.
+   */
+  public Optional<OrderKey> registerVersion(SessionId session, Register register) {
+    try (PreparedStatement p = connection.prepareStatement("SELECT hlc, origin, seq FROM registers WHERE session = ? AND register = ?")) {
       p.setString(1, session.toString());
       p.setString(2, register.name());
       try (ResultSet rs = p.executeQuery()) {
-        Optional<EventId> out = rs.next() ? Optional.of(new EventId(new Origin(rs.getString(1)), new Seq(rs.getLong(2)))) : Optional.empty();
+        Optional<OrderKey> out = rs.next()
+            ? Optional.of(new OrderKey(Hlc.parse(rs.getString(1)), new Origin(rs.getString(2)), new Seq(rs.getLong(3))))
+            : Optional.empty();
         return out;
       }
     } catch (SQLException e) {

@@ -1,0 +1,47 @@
+package dev.cairn.cli;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** The top-level {@code cairn} command: global options and the list of verbs. */
+@Command(
+    name = "cairn",
+    mixinStandardHelpOptions = true,
+    version = "cairn 0.1.0",
+    description = {
+        "Keeps one complete, curated archive of AI-agent sessions on every machine you use.",
+        "Every change is an event in a local ledger; 'view.db' is a SQLite view built from it.",
+        "",
+        "Start with: cairn init, then cairn import events FILE, cairn sessions, cairn status."},
+    footer = {"", "The home is --home DIR, else $CAIRN_HOME, else ~/.cairn. Docs: docs/cli.md."},
+    subcommands = {
+        InitCommand.class,
+        ImportCommand.class,
+        TailCommand.class,
+        SessionsCommand.class,
+        DigestCommand.class,
+        RebuildCommand.class,
+        StatusCommand.class,
+        DemoCommand.class,
+        picocli.CommandLine.HelpCommand.class})
+public final class CairnCommand implements Runnable {
+  private final Context ctx;
+  @Spec CommandSpec spec;
+
+  public CairnCommand(Context ctx) {
+    this.ctx = ctx;
+  }
+
+  @Option(names = "--home", paramLabel = "DIR", scope = picocli.CommandLine.ScopeType.INHERIT,
+      description = "The cairn home (default: $CAIRN_HOME, else ~/.cairn).")
+  void home(String dir) {
+    ctx.homeFlag = dir;
+  }
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(ctx.out());
+  }
+}

@@ -1,0 +1,56 @@
+package dev.cairn.cli;
+
+import dev.cairn.ledger.Ledger;
+import dev.cairn.ledger.Origin;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.security.SecureRandom;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code cairn init}: creates a home with a new origin identity. */
+@Command(name = "init", mixinStandardHelpOptions = true,
+    description = {"Create a cairn home: config.toml with this machine's origin, an empty ledger and view.",
+        "The origin is the host name plus 6 random hex characters (e.g. laptop-3f9a1c); it names this",
+        "machine in every event it writes. Running init on an existing home changes nothing."})
+final class InitCommand implements Callable<Integer> {
+  private final Context ctx;
+
+  @Option(names = "--origin", paramLabel = "NAME", description = "Use this origin instead of a generated one ([a-z0-9-], 1-63 chars).")
+  String origin;
+
+  @Option(names = "--json", description = "Print the result as JSON.")
+  boolean json;
+
+  InitCommand(Context ctx) {
+    this.ctx = ctx;
+  }
+
+  @Override
+  public Integer call() throws IOException {
+    Home home = ctx.home();
+    boolean existed = home.isInitialised();
+    Origin o;
+    if (existed) {
+      o = home.origin();
+    } else {
+      o = origin != null ? Origin.parse(origin) : OriginNames.create(OriginNames.hostName(), new SecureRandom());
+      Files.createDirectories(home.root());
+      Files.createDirectories(home.keys());
+      Files.createDirectories(home.state());
+      new Config(o).write(home);
+    }
+    try (Ledger ledger = home.openLedger(); var view = home.openView()) {
+      view.catchUp(ledger.reader());
+    }
+    if (json) {
+      ctx.out().println(Json.write(Json.object().put("home", home.root().toString()).put("origin", o.value()).put("created", !existed)));
+    } else if (existed) {
+      ctx.out().println("cairn home " + home.root() + " already initialised as origin " + o + "; nothing changed");
+    } else {
+      ctx.out().println("initialised cairn home " + home.root() + " as origin " + o);
+    }
+    return 0;
+  }
+}

@@ -1,0 +1,42 @@
+package dev.cairn.cli;
+
+/**
+ * A one-line progress bar on stderr, only when attached to a terminal; silent otherwise (so
+ * scripted output stays clean). Redraws at most every 100 ms. Not thread-safe.
+ */
+final class Progress {
+  private final Context ctx;
+  private final String label;
+  private final String unit;
+  private long lastDrawNanos;
+  private boolean drawn;
+
+  Progress(Context ctx, String label, String unit) {
+    this.ctx = ctx;
+    this.label = label;
+    this.unit = unit;
+  }
+
+  void update(long done, long total) {
+    if (!ctx.interactive()) {
+      return;
+    }
+    long now = System.nanoTime();
+    if (drawn && now - lastDrawNanos < 100_000_000L) {
+      return;
+    }
+    lastDrawNanos = now;
+    drawn = true;
+    int width = 30;
+    int filled = total <= 0 ? 0 : (int) Math.min(width, done * width / total);
+    ctx.err().printf("\r%s [%s%s] %d/%d %s", label, "#".repeat(filled), " ".repeat(width - filled), done, total, unit);
+    ctx.err().flush();
+  }
+
+  void done() {
+    if (drawn) {
+      ctx.err().print("\r\033[K");
+      ctx.err().flush();
+    }
+  }
+}

@@ -1,0 +1,61 @@
+package dev.cairn.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import dev.cairn.projection.SessionRow;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code cairn sessions}: lists sessions with their curated fields. */
+@Command(name = "sessions", mixinStandardHelpOptions = true,
+    description = "List sessions, newest first, with curated title, star, tags and pins (trashed ones hidden unless --all).")
+final class SessionsCommand implements Callable<Integer> {
+  private final Context ctx;
+
+  @Option(names = "--all", description = "Include trashed sessions.")
+  boolean all;
+
+  @Option(names = "--limit", paramLabel = "N", description = "At most N sessions (default: all).")
+  int limit;
+
+  @Option(names = "--json", description = "Print a JSON array.")
+  boolean json;
+
+  SessionsCommand(Context ctx) {
+    this.ctx = ctx;
+  }
+
+  @Override
+  public Integer call() {
+    List<SessionRow> rows;
+    try (Views.Fresh f = Views.caughtUp(ctx.home())) {
+      rows = f.view().queries().sessions(all, limit);
+    }
+    if (json) {
+      ArrayNode out = Json.MAPPER.createArrayNode();
+      for (SessionRow r : rows) {
+        out.addObject().put("session", r.session()).put("title", r.title()).put("project", r.project()).put("agent", r.agent())
+            .put("started_at", r.startedAt()).put("ended_at", r.endedAt()).put("starred", r.starred()).put("trashed", r.trashed())
+            .put("tags", r.tags()).put("pins", r.pins()).put("messages", r.messages()).put("parent", r.parent());
+      }
+      ctx.out().println(Json.write(out));
+      return 0;
+    }
+    if (rows.isEmpty()) {
+      ctx.out().println("no sessions");
+      return 0;
+    }
+    ctx.out().printf("%-1s %-44s %-20s %-36s %5s  %s%n", "", "SESSION", "STARTED", "TITLE", "MSGS", "TAGS");
+    for (SessionRow r : rows) {
+      ctx.out().printf("%-1s %-44s %-20s %-36s %5d  %s%n", r.starred() ? "*" : (r.trashed() ? "x" : ""), cut(r.session(), 44),
+          cut(r.startedAt() == null ? "" : r.startedAt(), 20), cut(r.title() == null ? "" : r.title(), 36), r.messages(),
+          r.tags() == null ? "" : r.tags());
+    }
+    return 0;
+  }
+
+  private static String cut(String s, int n) {
+    return s.length() <= n ? s : s.substring(0, n - 1) + "\u2026";
+  }
+}

@@ -1,0 +1,84 @@
+package dev.cairn.cli;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.cairn.ledger.Cursor;
+import dev.cairn.ledger.LedgerState;
+import dev.cairn.projection.Position;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code cairn status}: what this home holds and how far the view is behind. */
+@Command(name = "status", mixinStandardHelpOptions = true,
+    description = {"Show this home: origin, ledger entries and size, head index, per-origin high-water marks,",
+        "quarantined events, and the view's position and lag (entries not yet applied).",
+        "Unlike other reading verbs, status does not catch the view up: it reports the lag."})
+final class StatusCommand implements Callable<Integer> {
+  private final Context ctx;
+
+  @Option(names = "--json", description = "Print as JSON.")
+  boolean json;
+
+  StatusCommand(Context ctx) {
+    this.ctx = ctx;
+  }
+
+  @Override
+  public Integer call() throws IOException {
+    Home home = ctx.home();
+    String origin = home.origin().value();
+    try (var reader = home.openReader(); var view = home.openView()) {
+      LedgerState state = reader.state();
+      Position position = view.position();
+      long lag = 0;
+      try (Cursor c = reader.after(position.ledgerIndex())) {
+        while (c.next() != null) {
+          lag++;
+        }
+      }
+      long bytes = diskBytes(home.ledgerPaths().queue());
+      int quarantined = reader.quarantined();
+      if (json) {
+        ObjectNode o = Json.object().put("home", home.root().toString()).put("origin", origin)
+            .put("ledger_entries", state.entries()).put("ledger_file_bytes", bytes).put("head_index", reader.headIndex())
+            .put("max_hlc", state.maxHlc().toString()).put("quarantined", quarantined)
+            .put("view_index", position.ledgerIndex()).put("view_applied", position.applied())
+            .put("view_skipped_unknown", position.skippedUnknown()).put("view_lag", lag);
+        ObjectNode hw = o.putObject("high_water");
+        state.highWater().forEach((k, v) -> hw.put(k.value(), v.value()));
+        ctx.out().println(Json.write(o));
+        return 0;
+      }
+      ctx.out().printf("home        %s%n", home.root());
+      ctx.out().printf("origin      %s%n", origin);
+      ctx.out().printf("ledger      %d entries, files %s (sparse: less is allocated), head index %d%n", state.entries(), human(bytes), reader.headIndex());
+      ctx.out().printf("clock       %s%n", state.maxHlc());
+      ctx.out().printf("origins     %s%n", state.highWater().isEmpty() ? "none" : "");
+      state.highWater().forEach((k, v) -> ctx.out().printf("  %-28s seq %d%n", k, v.value()));
+      ctx.out().printf("quarantine  %d events held back%n", quarantined);
+      ctx.out().printf("view        %d applied, %d unknown skipped, %s%n", position.applied(), position.skippedUnknown(),
+          lag == 0 ? "up to date" : lag + " entries behind");
+    }
+    return 0;
+  }
+
+  private static long diskBytes(Path dir) throws IOException {
+    if (!Files.isDirectory(dir)) {
+      return 0;
+    }
+    try (Stream<Path> files = Files.walk(dir)) {
+      return files.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
+    }
+  }
+
+  private static String human(long bytes) {
+    if (bytes < 1024 * 1024) {
+      return (bytes / 1024) + " KiB";
+    }
+    return String.format("%.1f MiB", bytes / 1024.0 / 1024.0);
+  }
+}

@@ -1,0 +1,39 @@
+package dev.cairn.cli;
+
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** Runs the real command line in-process against a home; captures exit code, stdout and stderr. */
+final class Cli {
+  record Result(int code, String out, String err) {
+    String line() {
+      return out.strip();
+    }
+  }
+
+  private Cli() {}
+
+  static Result run(Path home, String... args) {
+    return runWithInput(home, "", args);
+  }
+
+  static Result runWithInput(Path home, String stdin, String... args) {
+    return runWithInput(home, new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), args);
+  }
+
+  static Result runWithInput(Path home, InputStream stdin, String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    List<String> all = new ArrayList<>(List.of("--home", home.toString()));
+    all.addAll(List.of(args));
+    int code = Main.run(all.toArray(String[]::new), new Context(Map.of(), stdin, new PrintWriter(out, true), new PrintWriter(err, true), false));
+    return new Result(code, out.toString(), err.toString());
+  }
+}
