@@ -69,7 +69,7 @@ final class EventFileImport {
         try {
           if (!incoming.isStamped()) {
             if (incoming.origin() != null && !incoming.origin().equals(local)) {
-              throw new BadLineException(inputName, reader.number(), "field \"origin\": a local event (no seq, no hlc) must have origin "
+              throw new BadInputException(inputName, reader.number(), "field \"origin\": a local event (no seq, no hlc) must have origin "
                   + local + " or none, found \"" + incoming.origin() + "\"");
             }
             admission.local();
@@ -82,10 +82,10 @@ final class EventFileImport {
               default -> throw new IllegalStateException();
             }
           }
-        } catch (BadLineException e) {
+        } catch (BadInputException e) {
           throw e;
         } catch (CairnException e) {
-          throw new BadLineException(inputName, reader.number(), e.getMessage());
+          throw new BadInputException(inputName, reader.number(), e.getMessage());
         }
       }
     }
@@ -138,7 +138,7 @@ final class EventFileImport {
     try {
       return reader.next();
     } catch (LineReader.LineTooLongException e) {
-      throw new BadLineException(inputName, e.line, "expected an event of at most " + JsonInput.MAX_DOCUMENT_BYTES + " bytes, found a longer line");
+      throw new BadInputException(inputName, e.line, "expected an event of at most " + JsonInput.MAX_DOCUMENT_BYTES + " bytes, found a longer line");
     }
   }
 
@@ -146,7 +146,7 @@ final class EventFileImport {
     try {
       return EventCodec.decodeIncoming(line, 0, line.length);
     } catch (CairnException e) {
-      throw new BadLineException(inputName, number, e.getMessage());
+      throw new BadInputException(inputName, number, e.getMessage());
     }
   }
 

@@ -6,8 +6,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code cairn import}: the parent of the importers. */
 @Command(name = "import", mixinStandardHelpOptions = true,
-    description = "Import events into the ledger (importers: events).",
-    subcommands = {ImportEventsCommand.class})
+    description = "Import into the ledger: claude (Claude Code transcripts) or events (NDJSON events).",
+    subcommands = {ImportClaudeCommand.class, ImportEventsCommand.class})
 final class ImportCommand implements Runnable {
   @Spec CommandSpec spec;
 

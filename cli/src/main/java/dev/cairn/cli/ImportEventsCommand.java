@@ -45,13 +45,13 @@ final class ImportEventsCommand implements Callable<Integer> {
     boolean stdin = "-".equals(input);
     Path file = stdin ? spool(home, ctx.in()) : Path.of(input);
     if (!stdin && !Files.isRegularFile(file)) {
-      throw new BadLineException(input, 0, "expected a readable file, found " + (Files.exists(file) ? "something else" : "nothing"));
+      throw new BadInputException(input, 0, "expected a readable file, found " + (Files.exists(file) ? "something else" : "nothing"));
     }
     try (Ledger ledger = home.openLedger(); View view = home.openView()) {
       EventFileImport.Summary s = new EventFileImport(ledger, view, stdin ? "stdin" : input).run(file, dryRun);
       print(s);
     } catch (NoSuchFileException e) {
-      throw new BadLineException(input, 0, "expected a readable file, found nothing");
+      throw new BadInputException(input, 0, "expected a readable file, found nothing");
     } finally {
       if (stdin) {
         Files.deleteIfExists(file);

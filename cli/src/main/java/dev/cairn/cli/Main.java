@@ -43,6 +43,10 @@ public final class Main {
   }
 
   static int report(Exception e, Context ctx) {
+    if (e instanceof CommandLine.ParameterException p) {
+      ctx.err().println("cairn: " + p.getMessage());
+      return 2;
+    }
     if (e instanceof CairnException c) {
       ctx.err().println("cairn: " + c.getMessage());
       return switch (c.kind()) {

@@ -18,6 +18,10 @@ final class Progress {
   }
 
   void update(long done, long total) {
+    update(done, total, "");
+  }
+
+  void update(long done, long total, String detail) {
     if (!ctx.interactive()) {
       return;
     }
@@ -29,7 +33,8 @@ final class Progress {
     drawn = true;
     int width = 30;
     int filled = total <= 0 ? 0 : (int) Math.min(width, done * width / total);
-    ctx.err().printf("\r%s [%s%s] %d/%d %s", label, "#".repeat(filled), " ".repeat(width - filled), done, total, unit);
+    ctx.err().printf("\r%s [%s%s] %d/%d %s%s", label, "#".repeat(filled), " ".repeat(width - filled), done, total, unit,
+        detail.isEmpty() ? "" : ", " + detail);
     ctx.err().flush();
   }
 

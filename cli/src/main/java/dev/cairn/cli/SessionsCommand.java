@@ -1,6 +1,7 @@
 package dev.cairn.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import dev.cairn.projection.SessionFilter;
 import dev.cairn.projection.SessionRow;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -9,12 +10,31 @@ import picocli.CommandLine.Option;
 
 /** {@code cairn sessions}: lists sessions with their curated fields. */
 @Command(name = "sessions", mixinStandardHelpOptions = true,
-    description = "List sessions, newest first, with curated title, star, tags and pins (trashed ones hidden unless --all).")
+    description = {"List sessions, newest first, with curated title, star (*), message count and tags.",
+        "Trashed sessions are hidden unless --all or --trashed. Filters combine (AND)."})
 final class SessionsCommand implements Callable<Integer> {
   private final Context ctx;
 
   @Option(names = "--all", description = "Include trashed sessions.")
   boolean all;
+
+  @Option(names = "--trashed", description = "Only trashed sessions.")
+  boolean trashed;
+
+  @Option(names = "--starred", description = "Only starred sessions.")
+  boolean starred;
+
+  @Option(names = "--tag", paramLabel = "TAG", description = "Only sessions with this tag.")
+  String tag;
+
+  @Option(names = "--project", paramLabel = "P", description = "Only sessions of this project (the cwd's folder name).")
+  String project;
+
+  @Option(names = "--agent", paramLabel = "A", description = "Only sessions of this agent (e.g. claude-code).")
+  String agent;
+
+  @Option(names = "--since", paramLabel = "DATE", description = "Only sessions started on or after DATE (2025-11-20, or any ISO-8601 prefix).")
+  String since;
 
   @Option(names = "--limit", paramLabel = "N", description = "At most N sessions (default: all).")
   int limit;
@@ -30,7 +50,11 @@ final class SessionsCommand implements Callable<Integer> {
   public Integer call() {
     List<SessionRow> rows;
     try (Views.Fresh f = Views.caughtUp(ctx.home())) {
-      rows = f.view().queries().sessions(all, limit);
+      if (since != null && !since.matches("\\d{4}(-\\d{2}(-\\d{2}(T[0-9:.]*Z?)?)?)?")) {
+        throw new BadInputException("--since", 0, "expected a date like 2025-11-20, found '" + since + "'");
+      }
+      SessionFilter.Trashed t = trashed ? SessionFilter.Trashed.ONLY : all ? SessionFilter.Trashed.ALL : SessionFilter.Trashed.HIDE;
+      rows = f.view().queries().sessions(new SessionFilter(starred ? Boolean.TRUE : null, tag, t, project, agent, since, limit));
     }
     if (json) {
       ArrayNode out = Json.MAPPER.createArrayNode();

@@ -7,6 +7,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** Read-only queries over a view. Not thread-safe (shares the view's connection). */
 public final class SessionQueries {
@@ -18,23 +19,167 @@ public final class SessionQueries {
     this.file = file;
   }
 
+  private static final String SESSION_COLUMNS =
+      "session, title, project, agent, started_at, ended_at, starred, trashed, tags, pins, messages, parent FROM session_view";
+
   /** Sessions newest first; trashed ones only when {@code includeTrashed}. */
   public List<SessionRow> sessions(boolean includeTrashed, int limit) {
-    String sql = "SELECT session, title, project, agent, started_at, ended_at, starred, trashed, tags, pins, messages, parent"
-        + " FROM session_view" + (includeTrashed ? "" : " WHERE trashed = 0")
-        + " ORDER BY coalesce(started_at, '') DESC, session LIMIT ?";
+    return sessions(new SessionFilter(null, null, includeTrashed ? SessionFilter.Trashed.ALL : SessionFilter.Trashed.HIDE,
+        null, null, null, limit));
+  }
+
+  /** Sessions matching {@code f}, newest first. */
+  public List<SessionRow> sessions(SessionFilter f) {
+    StringBuilder sql = new StringBuilder("SELECT " + SESSION_COLUMNS + " WHERE 1 = 1");
+    List<Object> args = new ArrayList<>();
+    if (f.trashed() == SessionFilter.Trashed.HIDE) {
+      sql.append(" AND trashed = 0");
+    } else if (f.trashed() == SessionFilter.Trashed.ONLY) {
+      sql.append(" AND trashed = 1");
+    }
+    if (f.starred() != null) {
+      sql.append(" AND starred = ?");
+      args.add(f.starred() ? 1 : 0);
+    }
+    if (f.tag() != null) {
+      sql.append(" AND EXISTS (SELECT 1 FROM registers r WHERE r.session = session_view.session AND r.register = ? AND r.value = 'true')");
+      args.add("tag:" + f.tag());
+    }
+    if (f.project() != null) {
+      sql.append(" AND project = ?");
+      args.add(f.project());
+    }
+    if (f.agent() != null) {
+      sql.append(" AND agent = ?");
+      args.add(f.agent());
+    }
+    if (f.since() != null) {
+      sql.append(" AND started_at >= ?");
+      args.add(f.since());
+    }
+    sql.append(" ORDER BY coalesce(started_at, '') DESC, session LIMIT ?");
+    args.add(f.limit() <= 0 ? Integer.MAX_VALUE : f.limit());
+    try (PreparedStatement p = connection.prepareStatement(sql.toString())) {
+      for (int i = 0; i < args.size(); i++) {
+        p.setObject(i + 1, args.get(i));
+      }
+      return readSessions(p);
+    } catch (SQLException e) {
+      throw new ViewException("list sessions in", file, e);
+    }
+  }
+
+  private static List<SessionRow> readSessions(PreparedStatement p) throws SQLException {
+    List<SessionRow> out = new ArrayList<>();
+    try (ResultSet rs = p.executeQuery()) {
+      while (rs.next()) {
+        out.add(new SessionRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+            rs.getString(6), rs.getInt(7) != 0, rs.getInt(8) != 0, rs.getString(9), rs.getLong(10), rs.getLong(11), rs.getString(12)));
+      }
+    }
+    return out;
+  }
+
+  /** One session by exact id. */
+  public Optional<SessionRow> session(String id) {
+    try (PreparedStatement p = connection.prepareStatement("SELECT " + SESSION_COLUMNS + " WHERE session = ?")) {
+      p.setString(1, id);
+      return readSessions(p).stream().findFirst();
+    } catch (SQLException e) {
+      throw new ViewException("read session in", file, e);
+    }
+  }
+
+  /**
+   * Session ids that {@code ref} names: the exact id if it exists, else every id that starts with
+   * {@code ref}, else every id whose native part (after {@code ~}) starts with it. At most
+   * {@code max} ids, sorted.
+   */
+  public List<String> resolve(String ref, int max) {
+    if (session(ref).isPresent()) {
+      return List.of(ref);
+    }
+    String sql = "SELECT session FROM sessions WHERE substr(session, 1, length(?1)) = ?1"
+        + " OR substr(session, instr(session, '~') + 1, length(?1)) = ?1 ORDER BY session LIMIT ?2";
     try (PreparedStatement p = connection.prepareStatement(sql)) {
-      p.setInt(1, limit <= 0 ? Integer.MAX_VALUE : limit);
-      List<SessionRow> out = new ArrayList<>();
+      p.setString(1, ref);
+      p.setInt(2, max);
+      List<String> out = new ArrayList<>();
       try (ResultSet rs = p.executeQuery()) {
         while (rs.next()) {
-          out.add(new SessionRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-              rs.getString(6), rs.getInt(7) != 0, rs.getInt(8) != 0, rs.getString(9), rs.getLong(10), rs.getLong(11), rs.getString(12)));
+          out.add(rs.getString(1));
         }
       }
       return out;
     } catch (SQLException e) {
-      throw new ViewException("list sessions in", file, e);
+      throw new ViewException("resolve session in", file, e);
+    }
+  }
+
+  /** The current value (canonical JSON) of a register, if set. */
+  public Optional<String> registerValue(String session, String register) {
+    try (PreparedStatement p = connection.prepareStatement("SELECT value FROM registers WHERE session = ? AND register = ?")) {
+      p.setString(1, session);
+      p.setString(2, register);
+      try (ResultSet rs = p.executeQuery()) {
+        return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+      }
+    } catch (SQLException e) {
+      throw new ViewException("read register in", file, e);
+    }
+  }
+
+  /** The messages of a session in order, with their pins. */
+  public List<MessageRow> messages(String session) {
+    String sql = "SELECT m.ordinal, m.role, m.text, m.thinking, m.at, m.model, m.tool_calls, m.usage,"
+        + " json_extract(r.value, '$.pinned'), json_extract(r.value, '$.note')"
+        + " FROM messages m LEFT JOIN registers r ON r.session = m.session AND r.register = 'pin:' || m.ordinal"
+        + " WHERE m.session = ? ORDER BY m.ordinal";
+    try (PreparedStatement p = connection.prepareStatement(sql)) {
+      p.setString(1, session);
+      List<MessageRow> out = new ArrayList<>();
+      try (ResultSet rs = p.executeQuery()) {
+        while (rs.next()) {
+          out.add(new MessageRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+              rs.getString(6), rs.getString(7), rs.getString(8), rs.getInt(9) == 1, rs.getString(10)));
+        }
+      }
+      return out;
+    } catch (SQLException e) {
+      throw new ViewException("read messages in", file, e);
+    }
+  }
+
+  /**
+   * Full-text search over message text and tool calls (FTS5 syntax), best matches first, with a
+   * snippet around the match ({@code [} and {@code ]} mark the matched terms).
+   *
+   * @throws SearchSyntaxException if FTS5 rejects the query
+   */
+  public List<SearchHit> search(String ftsQuery, boolean includeTrashed, int limit) {
+    String sql = "SELECT m.session, v.title, m.ordinal, m.role,"
+        + " CASE WHEN instr(snippet(messages_fts, 0, '[', ']', '...', 12), '[') > 0"
+        + " THEN snippet(messages_fts, 0, '[', ']', '...', 12) ELSE snippet(messages_fts, 1, '[', ']', '...', 12) END,"
+        + " bm25(messages_fts)"
+        + " FROM messages_fts JOIN messages m ON m.rowid = messages_fts.rowid JOIN session_view v ON v.session = m.session"
+        + " WHERE messages_fts MATCH ?" + (includeTrashed ? "" : " AND v.trashed = 0")
+        + " ORDER BY bm25(messages_fts), m.session, m.ordinal LIMIT ?";
+    try (PreparedStatement p = connection.prepareStatement(sql)) {
+      p.setString(1, ftsQuery);
+      p.setInt(2, limit <= 0 ? Integer.MAX_VALUE : limit);
+      List<SearchHit> out = new ArrayList<>();
+      try (ResultSet rs = p.executeQuery()) {
+        while (rs.next()) {
+          out.add(new SearchHit(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getString(4), rs.getString(5), rs.getDouble(6)));
+        }
+      }
+      return out;
+    } catch (SQLException e) {
+      // the statement itself is fixed and valid: an SQLITE_ERROR can only come from the MATCH expression
+      if (e.getMessage() != null && e.getMessage().contains("SQLITE_ERROR")) {
+        throw new SearchSyntaxException(ftsQuery, e.getMessage());
+      }
+      throw new ViewException("search in", file, e);
     }
   }
 
