@@ -225,7 +225,7 @@ public final class ClaudeImport {
     ObjectNode node = JsonInput.nodes().objectNode();
     node.put("type", body.type());
     body.writeTo(new Out(node));
-    return sha256(CanonicalJson.encode(node), -1).substring(0, 32);
+    return sha256(CanonicalJson.encode(node), -1).substring(0, ImportState.HASH_CHARS);
   }
 
   private static String sha256(byte[] data, int length) {

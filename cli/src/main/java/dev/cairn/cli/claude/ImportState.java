@@ -2,7 +2,6 @@ package dev.cairn.cli.claude;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cairn.cli.ConfigException;
 import java.io.IOException;
@@ -25,9 +24,12 @@ import java.util.TreeMap;
  * <p>Not thread-safe.
  */
 final class ImportState {
+  /** Each event hash is the first 16 hex digits of a SHA-256; a file's hashes are stored concatenated. */
+  static final int HASH_CHARS = 16;
   private static final ObjectMapper MAPPER = new ObjectMapper();
   private final Path file;
   private final TreeMap<String, FileState> files = new TreeMap<>();
+  private boolean dirty;
 
   private ImportState(Path file) {
     this.file = file;
@@ -47,7 +49,10 @@ final class ImportState {
       Map.Entry<String, JsonNode> e = it.next();
       JsonNode f = e.getValue();
       List<String> hashes = new ArrayList<>();
-      f.path("messages").forEach(h -> hashes.add(h.asText()));
+      String packed = f.path("messages").asText("");
+      for (int i = 0; i + HASH_CHARS <= packed.length(); i += HASH_CHARS) {
+        hashes.add(packed.substring(i, i + HASH_CHARS));
+      }
       s.files.put(e.getKey(), new FileState(f.path("size").asLong(), f.path("mtime_ms").asLong(), f.path("position").asLong(),
           f.path("prefix_sha256").asText(), f.path("session").asText(), f.path("session_hash").asText(), hashes));
     }
@@ -59,10 +64,16 @@ final class ImportState {
   }
 
   void put(String path, FileState state) {
-    files.put(path, state);
+    if (!state.equals(files.put(path, state))) {
+      dirty = true;
+    }
   }
 
+  /** Writes the state if anything changed since it was loaded or last saved. */
   void save() {
+    if (!dirty) {
+      return;
+    }
     ObjectNode root = MAPPER.createObjectNode();
     root.put("version", 1);
     ObjectNode all = root.putObject("files");
@@ -70,14 +81,14 @@ final class ImportState {
       ObjectNode o = all.putObject(path);
       o.put("size", f.size()).put("mtime_ms", f.mtimeMillis()).put("position", f.position())
           .put("prefix_sha256", f.prefixSha256()).put("session", f.session()).put("session_hash", f.sessionHash());
-      ArrayNode m = o.putArray("messages");
-      f.messageHashes().forEach(m::add);
+      o.put("messages", String.join("", f.messageHashes()));
     });
     try {
       Files.createDirectories(file.getParent());
       Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
       MAPPER.writeValue(tmp.toFile(), root);
       Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      dirty = false;
     } catch (IOException e) {
       throw new ConfigException(file, "cannot write import state: " + e.getMessage());
     }
