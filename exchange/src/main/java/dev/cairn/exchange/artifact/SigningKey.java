@@ -1,0 +1,151 @@
+package dev.cairn.exchange.artifact;
+
+import dev.cairn.ledger.CairnException;
+import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.PrivateKey;
+import java.security.PublicKey;
+import java.security.Signature;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.security.spec.X509EncodedKeySpec;
+import java.util.Base64;
+
+/**
+ * This home's Ed25519 key pair (JDK built-in), which signs its checkpoints. Stored in {@code
+ * keys/signing.key} (PKCS#8, file mode 0600, created without ever being readable by others) and
+ * {@code keys/signing.pub} (the public key in its text form). Immutable once loaded; thread-safe.
+ */
+public final class SigningKey {
+  private final PrivateKey privateKey;
+  private final PublicKeyText publicKey;
+
+  private SigningKey(PrivateKey privateKey, PublicKeyText publicKey) {
+    this.privateKey = privateKey;
+    this.publicKey = publicKey;
+  }
+
+  /** Loads the key pair under {@code keysDir}, creating it on first use. */
+  public static SigningKey loadOrCreate(Path keysDir) {
+    Path priv = keysDir.resolve("signing.key");
+    Path pub = keysDir.resolve("signing.pub");
+    try {
+      if (!Files.exists(priv)) {
+        create(keysDir, priv, pub);
+      }
+      KeyFactory kf = KeyFactory.getInstance("Ed25519");
+      PrivateKey p = kf.generatePrivate(new PKCS8EncodedKeySpec(Files.readAllBytes(priv)));
+      PublicKeyText text = PublicKeyText.parse(Files.readString(pub).strip());
+      return new SigningKey(p, text);
+    } catch (IOException | GeneralSecurityException e) {
+      throw new KeyException("load the signing key in " + keysDir + ": " + e.getMessage());
+    }
+  }
+
+  private static void create(Path dir, Path priv, Path pub) throws IOException, GeneralSecurityException {
+    Files.createDirectories(dir);
+    KeyPair pair = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+    try {
+      Files.createFile(priv, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+    } catch (FileAlreadyExistsException e) {
+      return; // another process created it first
+    } catch (UnsupportedOperationException e) {
+      Files.createFile(priv);
+    }
+    Files.write(priv, pair.getPrivate().getEncoded(), StandardOpenOption.TRUNCATE_EXISTING);
+    Files.writeString(pub, PublicKeyText.of(pair.getPublic()).text() + "\n");
+  }
+
+  public PublicKeyText publicKey() {
+    return publicKey;
+  }
+
+  public byte[] sign(byte[] data) {
+    try {
+      Signature s = Signature.getInstance("Ed25519");
+      s.initSign(privateKey);
+      s.update(data);
+      return s.sign();
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("Ed25519 signing failed", e);
+    }
+  }
+
+  /** A key file could not be read or written. */
+  public static final class KeyException extends CairnException {
+    KeyException(String message) {
+      super(message);
+    }
+
+    @Override
+    public Kind kind() {
+      return Kind.IO;
+    }
+  }
+
+  /**
+   * An Ed25519 public key in its text form {@code ed25519:<base64 of the 32 raw key bytes>}, as
+   * written in checkpoints, shown by {@code cairn peers} and given to {@code cairn peers trust}.
+   */
+  public record PublicKeyText(String text) {
+    private static final byte[] X509_PREFIX = java.util.HexFormat.of().parseHex("302a300506032b6570032100");
+    private static final String PREFIX = "ed25519:";
+
+    public PublicKeyText {
+      byte[] raw = decodeRaw(text);
+      if (raw == null || raw.length != 32) {
+        throw new ArtifactNameException("a public key ed25519:<base64 of 32 bytes>", text);
+      }
+    }
+
+    public static PublicKeyText parse(String text) {
+      return new PublicKeyText(text);
+    }
+
+    static PublicKeyText of(PublicKey key) {
+      byte[] x509 = key.getEncoded();
+      byte[] raw = java.util.Arrays.copyOfRange(x509, x509.length - 32, x509.length);
+      return new PublicKeyText(PREFIX + Base64.getEncoder().encodeToString(raw));
+    }
+
+    private static byte[] decodeRaw(String text) {
+      if (text == null || !text.startsWith(PREFIX)) {
+        return null;
+      }
+      try {
+        return Base64.getDecoder().decode(text.substring(PREFIX.length()));
+      } catch (IllegalArgumentException e) {
+        return null;
+      }
+    }
+
+    /** Whether {@code signature} is this key's signature of {@code data}. */
+    public boolean verifies(byte[] data, byte[] signature) {
+      try {
+        byte[] raw = decodeRaw(text);
+        byte[] x509 = new byte[X509_PREFIX.length + raw.length];
+        System.arraycopy(X509_PREFIX, 0, x509, 0, X509_PREFIX.length);
+        System.arraycopy(raw, 0, x509, X509_PREFIX.length, raw.length);
+        PublicKey key = KeyFactory.getInstance("Ed25519").generatePublic(new X509EncodedKeySpec(x509));
+        Signature s = Signature.getInstance("Ed25519");
+        s.initVerify(key);
+        s.update(data);
+        return s.verify(signature);
+      } catch (GeneralSecurityException | IllegalArgumentException e) {
+        return false;
+      }
+    }
+
+    @Override
+    public String toString() {
+      return text;
+    }
+  }
+}

@@ -1,0 +1,137 @@
+package dev.cairn.exchange.sync;
+
+import dev.cairn.exchange.artifact.ArtifactKind;
+import dev.cairn.exchange.artifact.ArtifactName;
+import dev.cairn.exchange.artifact.Checkpoint;
+import dev.cairn.exchange.artifact.CheckpointCodec;
+import dev.cairn.exchange.artifact.Segment;
+import dev.cairn.exchange.artifact.SegmentCodec;
+import dev.cairn.exchange.artifact.SegmentRef;
+import dev.cairn.exchange.artifact.SigningKey;
+import dev.cairn.exchange.transport.ArtifactInfo;
+import dev.cairn.exchange.transport.Transport;
+import dev.cairn.ledger.Cursor;
+import dev.cairn.ledger.LedgerReader;
+import dev.cairn.ledger.LedgerRecord;
+import dev.cairn.ledger.Origin;
+import dev.cairn.ledger.Seq;
+import dev.cairn.ledger.event.Event;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Seals this origin's events that no checkpoint covers yet into segments in the local store, then
+ * writes a new signed checkpoint listing every segment from seq 1 to the new head. Segments are
+ * written before the checkpoint that names them, so a crash leaves at worst unreferenced
+ * segments (deterministic bytes: the next seal writes the same names again).
+ *
+ * <p>Finding the events: a {@link SealCursor} remembers the ledger index up to which local
+ * events were sealed, so only the ledger's tail is scanned.
+ *
+ * <p>Not thread-safe; runs under the home's writer lock.
+ */
+public final class Sealer {
+  /** What a seal did. */
+  public record Result(long events, List<Segment> segments, Optional<Checkpoint> checkpoint) {}
+
+  private final Origin origin;
+  private final Transport store;
+  private final SigningKey key;
+  private final SealCursor cursor;
+  private final SealPolicy policy;
+
+  public Sealer(Origin origin, Transport store, SigningKey key, SealCursor cursor, SealPolicy policy) {
+    this.origin = origin;
+    this.store = store;
+    this.key = key;
+    this.cursor = cursor;
+    this.policy = policy;
+  }
+
+  /** The latest checkpoint of this origin in the local store, if any. */
+  public Optional<Checkpoint> latest() {
+    List<ArtifactInfo> cps = store.list(origin, ArtifactKind.CHECKPOINT, null);
+    if (cps.isEmpty()) {
+      return Optional.empty();
+    }
+    ArtifactName name = cps.get(cps.size() - 1).name();
+    return Optional.of(CheckpointCodec.verify(name, store.get(name)));
+  }
+
+  /** How many local events are waiting to be sealed. */
+  public long pending(Seq localHighWater) {
+    return localHighWater.value() - latest().map(c -> c.head().value()).orElse(0L);
+  }
+
+  public Result seal(LedgerReader reader, Seq localHighWater) {
+    Optional<Checkpoint> previous = latest();
+    long head = previous.map(c -> c.head().value()).orElse(0L);
+    if (localHighWater.value() <= head) {
+      return new Result(0, List.of(), Optional.empty());
+    }
+    Scan scan = head > 0 && cursor.ledgerIndex() >= 0 ? scan(reader, cursor.ledgerIndex(), head, localHighWater) : null;
+    if (scan == null) {
+      scan = scan(reader, -1, head, localHighWater); // no hint, or a stale one: scan the whole ledger
+    }
+    if (scan == null) {
+      throw new IllegalStateException("the ledger does not hold " + origin + " events " + (head + 1) + ".." + localHighWater);
+    }
+    List<SegmentRef> refs = new ArrayList<>(previous.map(Checkpoint::segments).orElse(List.of()));
+    scan.written.forEach(seg -> refs.add(seg.ref()));
+    Checkpoint checkpoint = new Checkpoint(origin, previous.map(Checkpoint::number).orElse(0L) + 1, localHighWater, refs, key.publicKey());
+    store.putIfAbsent(checkpoint.name(), CheckpointCodec.encode(checkpoint, key));
+    cursor.advance(scan.scannedTo);
+    return new Result(localHighWater.value() - head, scan.written, Optional.of(checkpoint));
+  }
+
+  private record Scan(List<Segment> written, long scannedTo) {}
+
+  /** Seals events head+1..highWater found after ledger index {@code from}; null if they are not all there. */
+  private Scan scan(LedgerReader reader, long from, long head, Seq highWater) {
+    List<Segment> written = new ArrayList<>();
+    List<Event> chunk = new ArrayList<>();
+    long chunkBytes = 0;
+    long next = head + 1;
+    long scannedTo = from;
+    Cursor c;
+    try {
+      c = reader.after(from);
+    } catch (dev.cairn.ledger.IndexNotFoundException e) {
+      return null;
+    }
+    try (c) {
+      for (LedgerRecord r = c.next(); r != null && next <= highWater.value(); r = c.next()) {
+        Event e = r.event();
+        scannedTo = r.index();
+        if (!e.origin().equals(origin) || e.seq().value() < next) {
+          continue;
+        }
+        if (e.seq().value() != next) {
+          return null; // the hint skipped some of our events
+        }
+        chunk.add(e);
+        chunkBytes += r.bytes().length + 1;
+        next++;
+        if (chunk.size() >= policy.maxEvents() || chunkBytes >= policy.maxBytes()) {
+          written.add(write(chunk));
+          chunk = new ArrayList<>();
+          chunkBytes = 0;
+        }
+      }
+    }
+    if (next - 1 != highWater.value()) {
+      return null;
+    }
+    if (!chunk.isEmpty()) {
+      written.add(write(chunk));
+    }
+    return new Scan(written, scannedTo);
+  }
+
+  private Segment write(List<Event> events) {
+    Segment s = SegmentCodec.encode(events, policy.level());
+    store.putIfAbsent(s.name(), s.bytes());
+    return s;
+  }
+}

@@ -1,0 +1,264 @@
+package dev.cairn.exchange.sync;
+
+import dev.cairn.exchange.artifact.ArtifactCorruptException;
+import dev.cairn.exchange.artifact.ArtifactKind;
+import dev.cairn.exchange.artifact.ArtifactName;
+import dev.cairn.exchange.artifact.Checkpoint;
+import dev.cairn.exchange.artifact.CheckpointCodec;
+import dev.cairn.exchange.artifact.Segment;
+import dev.cairn.exchange.artifact.SegmentCodec;
+import dev.cairn.exchange.artifact.Sha256;
+import dev.cairn.exchange.transport.ArtifactInfo;
+import dev.cairn.exchange.transport.ArtifactNotFoundException;
+import dev.cairn.exchange.transport.Transport;
+import dev.cairn.exchange.trust.ForgedCheckpointException;
+import dev.cairn.exchange.trust.PinnedKeys;
+import dev.cairn.ledger.Ledger;
+import dev.cairn.ledger.Origin;
+import dev.cairn.ledger.event.Event;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * One sync with one target: seal new local events, push what the target lacks, pull what we
+ * lack, verify, append to the ledger. (Projecting the new events is the caller's next step.)
+ *
+ * <ul>
+ *   <li><b>Push</b>, for every origin in the local store (ours and relayed ones): if the target
+ *       already has our latest checkpoint of that origin, nothing (a checkpoint is only published
+ *       after its segments); otherwise the segments it lacks, then the checkpoints it lacks, in
+ *       order. Local artifacts are re-hashed before they leave.
+ *   <li><b>Pull</b>, for every origin on the target: its checkpoints newer than the newest one we
+ *       hold, newest first; the first that verifies (format, coverage 1..head, signature, pinned
+ *       key, no drop below a head already seen) is taken; its segments we lack are fetched and
+ *       verified whole, then their events beyond our high-water mark are appended in seq order
+ *       (far-future ones are held back by the ledger); finally the checkpoint joins the local store,
+ *       so the next sync relays it.
+ *   <li>A corrupt artifact is quarantined: moved aside on the target (where possible), counted,
+ *       nothing in it applied; a good copy heals it on a later sync. A forged checkpoint is
+ *       rejected and reported. Both stop that origin for this sync, not the others.
+ * </ul>
+ *
+ * <p>A sync with nothing new lists the target's origins once and each origin's checkpoints once,
+ * and transfers no artifact.
+ *
+ * <p>Not thread-safe; runs under the home's writer lock.
+ */
+public final class Synchronizer {
+  private final Ledger ledger;
+  private final Transport local;
+  private final Sealer sealer;
+  private final PinnedKeys pins;
+  private final Clock clock;
+
+  public Synchronizer(Ledger ledger, Transport local, Sealer sealer, PinnedKeys pins, Clock clock) {
+    this.ledger = ledger;
+    this.local = local;
+    this.sealer = sealer;
+    this.pins = pins;
+    this.clock = clock;
+  }
+
+  public SyncReport sync(Transport target, boolean dryRun) {
+    SyncReport report = new SyncReport();
+    report.dryRun = dryRun;
+    Origin me = ledger.localOrigin();
+    if (dryRun) {
+      report.sealedEvents = sealer.pending(ledger.highWater(me));
+    } else {
+      Sealer.Result sealed = sealer.seal(ledger.reader(), ledger.highWater(me));
+      report.sealedEvents = sealed.events();
+      report.sealedSegments = sealed.segments().size();
+    }
+    Set<Origin> remoteOrigins = new TreeSet<>(target.origins());
+    report.listCalls++;
+    for (Origin origin : local.origins()) {
+      push(origin, target, remoteOrigins.contains(origin), dryRun, report);
+    }
+    for (Origin origin : remoteOrigins) {
+      pull(origin, target, dryRun, report);
+    }
+    return report;
+  }
+
+  private void push(Origin origin, Transport target, boolean targetHasOrigin, boolean dryRun, SyncReport report) {
+    List<ArtifactInfo> ours = local.list(origin, ArtifactKind.CHECKPOINT, null);
+    if (ours.isEmpty()) {
+      return;
+    }
+    Set<ArtifactName> theirs = new HashSet<>();
+    if (targetHasOrigin) {
+      target.list(origin, ArtifactKind.CHECKPOINT, null).forEach(i -> theirs.add(i.name()));
+      report.listCalls++;
+      if (theirs.contains(ours.get(ours.size() - 1).name())) {
+        return;
+      }
+    }
+    Set<ArtifactName> theirSegments = new HashSet<>();
+    if (targetHasOrigin) {
+      target.list(origin, ArtifactKind.SEGMENT, null).forEach(i -> theirSegments.add(i.name()));
+      report.listCalls++;
+    }
+    SyncReport.OriginReport r = report.origin(origin);
+    for (ArtifactInfo seg : local.list(origin, ArtifactKind.SEGMENT, null)) {
+      if (!theirSegments.contains(seg.name())) {
+        send(seg.name(), target, dryRun, r);
+      }
+    }
+    for (ArtifactInfo cp : ours) {
+      if (!theirs.contains(cp.name())) {
+        send(cp.name(), target, dryRun, r);
+      }
+    }
+  }
+
+  private void send(ArtifactName name, Transport target, boolean dryRun, SyncReport.OriginReport r) {
+    r.pushed++;
+    if (dryRun) {
+      return;
+    }
+    byte[] bytes = local.get(name);
+    if (name.kind() == ArtifactKind.SEGMENT && !Sha256.of(bytes).equals(name.sha256())) {
+      local.moveAside(name, "corrupt in the local store: SHA-256 " + Sha256.of(bytes));
+      r.pushed--;
+      r.quarantined++;
+      return;
+    }
+    target.putIfAbsent(name, bytes);
+    r.pushedBytes += bytes.length;
+  }
+
+  private void pull(Origin origin, Transport target, boolean dryRun, SyncReport report) {
+    long haveNumber = newestLocalCheckpoint(origin);
+    List<ArtifactInfo> remote = target.list(origin, ArtifactKind.CHECKPOINT, null);
+    report.listCalls++;
+    List<ArtifactInfo> newer = new ArrayList<>();
+    for (ArtifactInfo i : remote) {
+      if (i.name().checkpointNumber() > haveNumber) {
+        newer.add(i);
+      }
+    }
+    if (newer.isEmpty()) {
+      return;
+    }
+    SyncReport.OriginReport r = report.origin(origin);
+    if (dryRun) {
+      r.pulled += newer.size();
+      return;
+    }
+    for (int i = newer.size() - 1; i >= 0; i--) {
+      ArtifactName name = newer.get(i).name();
+      Optional<Verified> cp = fetchCheckpoint(name, target, report, r);
+      if (cp.isPresent()) {
+        apply(cp.get(), target, report, r);
+        return;
+      }
+    }
+  }
+
+  /** A checkpoint that verified, with the exact bytes it came in (they are signed: stored as they are). */
+  private record Verified(Checkpoint checkpoint, byte[] bytes) {}
+
+  private Optional<Verified> fetchCheckpoint(ArtifactName name, Transport target, SyncReport report, SyncReport.OriginReport r) {
+    byte[] bytes;
+    try {
+      bytes = target.get(name);
+    } catch (ArtifactNotFoundException e) {
+      return Optional.empty(); // listed, then gone (GC or a concurrent move): try an older one
+    }
+    r.pulled++;
+    r.pulledBytes += bytes.length;
+    try {
+      Checkpoint cp = CheckpointCodec.verify(name, bytes);
+      long known = pins.knownHead(name.origin());
+      if (cp.head().value() < known) {
+        throw new ArtifactCorruptException(name, "coverage up to at least seq " + known + " (already seen)", "head " + cp.head());
+      }
+      pins.check(name, cp.publicKey(), clock.instant());
+      return Optional.of(new Verified(cp, bytes));
+    } catch (ForgedCheckpointException e) {
+      r.forged++;
+      report.problems.add("forged: " + e.getMessage());
+      return Optional.empty();
+    } catch (ArtifactCorruptException e) {
+      quarantine(name, target, e, report, r);
+      return Optional.empty();
+    }
+  }
+
+  private void apply(Verified verified, Transport target, SyncReport report, SyncReport.OriginReport r) {
+    Checkpoint cp = verified.checkpoint();
+    for (ArtifactName segName : cp.segmentNames()) {
+      Segment segment = localSegment(segName);
+      if (segment == null) {
+        segment = fetchSegment(segName, target, report, r);
+        if (segment == null) {
+          return; // cannot go past a missing or corrupt segment; a later sync heals it
+        }
+      }
+      if (segment.header().last().value() <= ledger.highWater(cp.origin()).value()) {
+        continue;
+      }
+      for (Event e : segment.events()) {
+        switch (ledger.appendForeign(e)) {
+          case APPENDED -> r.applied++;
+          case DUPLICATE -> r.duplicates++;
+          case QUARANTINED -> r.heldBack++;
+          default -> throw new IllegalStateException();
+        }
+      }
+    }
+    local.putIfAbsent(cp.name(), verified.bytes());
+    pins.applied(cp.origin(), cp.number(), cp.head().value(), clock.instant());
+    r.checkpoint = cp.number();
+    r.head = cp.head().value();
+  }
+
+  private Segment localSegment(ArtifactName name) {
+    if (local.head(name).isEmpty()) {
+      return null;
+    }
+    try {
+      return SegmentCodec.verify(name, local.get(name));
+    } catch (ArtifactCorruptException e) {
+      local.moveAside(name, e.getMessage());
+      return null;
+    }
+  }
+
+  private Segment fetchSegment(ArtifactName name, Transport target, SyncReport report, SyncReport.OriginReport r) {
+    byte[] bytes;
+    try {
+      bytes = target.get(name);
+    } catch (ArtifactNotFoundException e) {
+      report.problems.add("missing: " + target.describe() + " has no " + name + " that its checkpoint lists; waiting for a copy");
+      return null;
+    }
+    r.pulled++;
+    r.pulledBytes += bytes.length;
+    try {
+      Segment s = SegmentCodec.verify(name, bytes);
+      local.putIfAbsent(name, bytes);
+      return s;
+    } catch (ArtifactCorruptException e) {
+      quarantine(name, target, e, report, r);
+      return null;
+    }
+  }
+
+  private void quarantine(ArtifactName name, Transport target, ArtifactCorruptException e, SyncReport report, SyncReport.OriginReport r) {
+    r.quarantined++;
+    boolean moved = target.moveAside(name, e.getMessage());
+    report.problems.add("quarantined" + (moved ? " (moved aside on " + target.describe() + ")" : "") + ": " + e.getMessage());
+  }
+
+  private long newestLocalCheckpoint(Origin origin) {
+    List<ArtifactInfo> cps = local.list(origin, ArtifactKind.CHECKPOINT, null);
+    return cps.isEmpty() ? 0 : cps.get(cps.size() - 1).name().checkpointNumber();
+  }
+}

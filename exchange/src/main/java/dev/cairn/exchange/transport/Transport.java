@@ -1,0 +1,55 @@
+package dev.cairn.exchange.transport;
+
+import dev.cairn.exchange.artifact.ArtifactKind;
+import dev.cairn.exchange.artifact.ArtifactName;
+import dev.cairn.ledger.Origin;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Where artifacts are exchanged: a folder, a peer's HTTP endpoint, a bucket. Dumb on purpose —
+ * names and bytes, write-once — so that any store can be one. The layout of names is {@link
+ * ArtifactName#path()} under the transport's root.
+ *
+ * <p>Contract (checked for every implementation by the transport contract tests):
+ * <ul>
+ *   <li>{@link #putIfAbsent} is write-once: the first writer of a name wins; writing the same bytes
+ *       again is {@link PutResult#ALREADY_PRESENT}; other bytes are {@link ArtifactConflictException}
+ *       and the stored bytes are unchanged. A name is never visible before all its bytes are
+ *       durable, and never with partial bytes.
+ *   <li>{@link #list} returns names in lexical order, only names after {@code after} when given.
+ *   <li>{@link #get} of a missing name is {@link ArtifactNotFoundException}.
+ *   <li>Names are validated before any file or network access.
+ * </ul>
+ *
+ * <p>Implementations state their own thread-safety; the folder transport is thread-safe and safe
+ * with other processes writing the same folder.
+ */
+public interface Transport extends AutoCloseable {
+  /** A short description for messages and status (for example {@code folder:/mnt/sync/cairn}). */
+  String describe();
+
+  /** Origins that have at least one artifact, sorted. */
+  List<Origin> origins();
+
+  /** Artifacts of {@code origin} of {@code kind}, sorted by name, only those after {@code after} if not null. */
+  List<ArtifactInfo> list(Origin origin, ArtifactKind kind, ArtifactName after);
+
+  Optional<ArtifactInfo> head(ArtifactName name);
+
+  byte[] get(ArtifactName name);
+
+  PutResult putIfAbsent(ArtifactName name, byte[] bytes);
+
+  /** Removes the artifact; missing is not an error. (Used by GC and tests; sync never deletes.) */
+  void delete(ArtifactName name);
+
+  /**
+   * Moves a corrupt artifact out of the way (where the transport can), so that a good copy can be
+   * written under its name again; returns whether it did.
+   */
+  boolean moveAside(ArtifactName name, String reason);
+
+  @Override
+  default void close() {}
+}

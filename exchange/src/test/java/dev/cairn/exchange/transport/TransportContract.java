@@ -1,0 +1,188 @@
+package dev.cairn.exchange.transport;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.cairn.exchange.artifact.ArtifactKind;
+import dev.cairn.exchange.artifact.ArtifactName;
+import dev.cairn.exchange.artifact.ArtifactNameException;
+import dev.cairn.exchange.artifact.Sha256;
+import dev.cairn.ledger.Origin;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The contract every {@link Transport} keeps. A transport's test extends this class and says how
+ * to make a fresh, empty transport; the folder, HTTP and S3 transports all run the same tests.
+ */
+public abstract class TransportContract {
+  protected static final Origin A = new Origin("alpha-aaaaaa");
+  protected static final Origin B = new Origin("bravo-bbbbbb");
+  private Transport transport;
+
+  /** A new, empty transport. */
+  protected abstract Transport create() throws Exception;
+
+  @BeforeEach
+  void open() throws Exception {
+    transport = create();
+  }
+
+  @AfterEach
+  void closeTransport() {
+    transport.close();
+  }
+
+  protected static byte[] bytes(String s) {
+    return s.getBytes(StandardCharsets.UTF_8);
+  }
+
+  private static ArtifactName segmentOf(Origin o, byte[] b) {
+    return ArtifactName.segment(o, Sha256.of(b));
+  }
+
+  @Test
+  void aPutArtifactCanBeReadListedAndHeaded() {
+    byte[] b = bytes("segment one");
+    ArtifactName n = segmentOf(A, b);
+    assertEquals(PutResult.CREATED, transport.putIfAbsent(n, b));
+    assertArrayEquals(b, transport.get(n));
+    assertEquals(b.length, transport.head(n).orElseThrow().bytes());
+    assertEquals(List.of(new ArtifactInfo(n, b.length)), transport.list(A, ArtifactKind.SEGMENT, null));
+    assertEquals(List.of(A), transport.origins());
+  }
+
+  @Test
+  void writingTheSameBytesAgainIsAlreadyPresent() {
+    byte[] b = bytes("same");
+    ArtifactName n = segmentOf(A, b);
+    transport.putIfAbsent(n, b);
+    assertEquals(PutResult.ALREADY_PRESENT, transport.putIfAbsent(n, b));
+  }
+
+  @Test
+  void writingOtherBytesUnderATakenNameIsAConflictAndChangesNothing() {
+    ArtifactName n = ArtifactName.checkpoint(A, 1);
+    transport.putIfAbsent(n, bytes("first"));
+    assertThrows(ArtifactConflictException.class, () -> transport.putIfAbsent(n, bytes("second")));
+    assertArrayEquals(bytes("first"), transport.get(n));
+  }
+
+  @Test
+  void missingArtifactsAreNotFoundAndHeadEmpty() {
+    ArtifactName n = ArtifactName.checkpoint(A, 9);
+    assertThrows(ArtifactNotFoundException.class, () -> transport.get(n));
+    assertTrue(transport.head(n).isEmpty());
+    assertTrue(transport.list(B, ArtifactKind.CHECKPOINT, null).isEmpty());
+  }
+
+  @Test
+  void listingIsSortedPerOriginAndKindAndResumesAfterACursor() {
+    for (int i = 12; i >= 1; i--) {
+      transport.putIfAbsent(ArtifactName.checkpoint(A, i), bytes("cp " + i));
+    }
+    transport.putIfAbsent(ArtifactName.checkpoint(B, 1), bytes("b"));
+    transport.putIfAbsent(segmentOf(A, bytes("s")), bytes("s"));
+    List<ArtifactInfo> all = transport.list(A, ArtifactKind.CHECKPOINT, null);
+    assertEquals(12, all.size());
+    for (int i = 0; i < 12; i++) {
+      assertEquals(i + 1, all.get(i).name().checkpointNumber(), "lexical order is numeric order");
+    }
+    List<ArtifactInfo> after = transport.list(A, ArtifactKind.CHECKPOINT, ArtifactName.checkpoint(A, 10));
+    assertEquals(List.of(11L, 12L), after.stream().map(i -> i.name().checkpointNumber()).toList());
+    assertEquals(List.of(A, B), transport.origins());
+  }
+
+  @Test
+  void traversalNamesNeverReachTheTransport() {
+    assertThrows(ArtifactNameException.class, () -> ArtifactName.parsePath("../../etc/segments/" + "0".repeat(64) + ".seg.zst"));
+    assertThrows(ArtifactNameException.class, () -> new ArtifactName(A, ArtifactKind.SEGMENT, "../../../etc/passwd"));
+    assertThrows(ArtifactNameException.class, () -> new ArtifactName(A, ArtifactKind.CHECKPOINT, "0000000001/../x"));
+    assertThrows(RuntimeException.class, () -> new Origin("../a"));
+  }
+
+  @Test
+  void largeArtifactsRoundTrip() {
+    byte[] big = new byte[24 << 20];
+    new Random(5).nextBytes(big);
+    ArtifactName n = segmentOf(A, big);
+    assertEquals(PutResult.CREATED, transport.putIfAbsent(n, big));
+    assertArrayEquals(big, transport.get(n));
+  }
+
+  @Test
+  void concurrentPutsOfDifferentBytesHaveExactlyOneWinner() throws Exception {
+    ArtifactName n = ArtifactName.checkpoint(A, 7);
+    int writers = 8;
+    ExecutorService pool = Executors.newFixedThreadPool(writers);
+    CountDownLatch start = new CountDownLatch(1);
+    List<Future<PutResult>> results = new ArrayList<>();
+    for (int i = 0; i < writers; i++) {
+      byte[] mine = bytes("writer " + i + " " + "x".repeat(100_000));
+      results.add(pool.submit(() -> {
+        start.await();
+        try {
+          return transport.putIfAbsent(n, mine);
+        } catch (ArtifactConflictException e) {
+          return null;
+        }
+      }));
+    }
+    start.countDown();
+    int created = 0;
+    int conflicts = 0;
+    for (Future<PutResult> f : results) {
+      PutResult r = f.get();
+      if (r == PutResult.CREATED) {
+        created++;
+      } else if (r == null) {
+        conflicts++;
+      }
+    }
+    pool.shutdown();
+    assertEquals(1, created, "exactly one writer wins");
+    assertEquals(writers - 1, conflicts);
+    String stored = new String(transport.get(n), StandardCharsets.UTF_8);
+    assertTrue(stored.startsWith("writer ") && stored.length() == "writer 0 ".length() + 100_000, "a whole winner, never a mix");
+  }
+
+  @Test
+  void concurrentPutsOfTheSameBytesAllSucceed() throws Exception {
+    byte[] b = bytes("y".repeat(200_000));
+    ArtifactName n = segmentOf(A, b);
+    ExecutorService pool = Executors.newFixedThreadPool(6);
+    List<Future<PutResult>> results = new ArrayList<>();
+    for (int i = 0; i < 6; i++) {
+      results.add(pool.submit(() -> transport.putIfAbsent(n, b)));
+    }
+    int created = 0;
+    for (Future<PutResult> f : results) {
+      created += f.get() == PutResult.CREATED ? 1 : 0;
+    }
+    pool.shutdown();
+    assertEquals(1, created);
+    assertArrayEquals(b, transport.get(n));
+  }
+
+  @Test
+  void deleteRemovesAndIsIdempotent() {
+    ArtifactName n = ArtifactName.checkpoint(A, 1);
+    transport.putIfAbsent(n, bytes("x"));
+    transport.delete(n);
+    transport.delete(n);
+    assertTrue(transport.head(n).isEmpty());
+    assertFalse(transport.list(A, ArtifactKind.CHECKPOINT, null).stream().anyMatch(i -> i.name().equals(n)));
+  }
+}
