@@ -18,7 +18,9 @@ import dev.cairn.ledger.Origin;
 import dev.cairn.ledger.event.Event;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -55,6 +57,8 @@ public final class Synchronizer {
   private final Sealer sealer;
   private final PinnedKeys pins;
   private final Clock clock;
+  /** The target's checkpoint listing per origin, listed once per sync and shared by push and pull. */
+  private final Map<Origin, List<ArtifactInfo>> remoteCheckpoints = new HashMap<>();
 
   public Synchronizer(Ledger ledger, Transport local, Sealer sealer, PinnedKeys pins, Clock clock) {
     this.ledger = ledger;
@@ -65,6 +69,7 @@ public final class Synchronizer {
   }
 
   public SyncReport sync(Transport target, boolean dryRun) {
+    remoteCheckpoints.clear();
     SyncReport report = new SyncReport();
     report.dryRun = dryRun;
     Origin me = ledger.localOrigin();
@@ -93,8 +98,7 @@ public final class Synchronizer {
     }
     Set<ArtifactName> theirs = new HashSet<>();
     if (targetHasOrigin) {
-      target.list(origin, ArtifactKind.CHECKPOINT, null).forEach(i -> theirs.add(i.name()));
-      report.listCalls++;
+      remoteCheckpoints(origin, target, report).forEach(i -> theirs.add(i.name()));
       if (theirs.contains(ours.get(ours.size() - 1).name())) {
         return;
       }
@@ -135,8 +139,7 @@ public final class Synchronizer {
 
   private void pull(Origin origin, Transport target, boolean dryRun, SyncReport report) {
     long haveNumber = newestLocalCheckpoint(origin);
-    List<ArtifactInfo> remote = target.list(origin, ArtifactKind.CHECKPOINT, null);
-    report.listCalls++;
+    List<ArtifactInfo> remote = remoteCheckpoints(origin, target, report);
     List<ArtifactInfo> newer = new ArrayList<>();
     for (ArtifactInfo i : remote) {
       if (i.name().checkpointNumber() > haveNumber) {
@@ -163,6 +166,13 @@ public final class Synchronizer {
 
   /** A checkpoint that verified, with the exact bytes it came in (they are signed: stored as they are). */
   private record Verified(Checkpoint checkpoint, byte[] bytes) {}
+
+  private List<ArtifactInfo> remoteCheckpoints(Origin origin, Transport target, SyncReport report) {
+    return remoteCheckpoints.computeIfAbsent(origin, o -> {
+      report.listCalls++;
+      return target.list(o, ArtifactKind.CHECKPOINT, null);
+    });
+  }
 
   private Optional<Verified> fetchCheckpoint(ArtifactName name, Transport target, SyncReport report, SyncReport.OriginReport r) {
     byte[] bytes;
@@ -247,7 +257,27 @@ public final class Synchronizer {
       return s;
     } catch (ArtifactCorruptException e) {
       quarantine(name, target, e, report, r);
+      withdrawCheckpointsListing(name, target, report);
       return null;
+    }
+  }
+
+  /**
+   * After a corrupt segment is moved aside, the target's checkpoints that list it point at
+   * nothing: they are moved aside too, so the target never holds a checkpoint whose segments are
+   * missing, and the origin (or any relay holding good copies) publishes segment and checkpoint
+   * again on its next sync.
+   */
+  private void withdrawCheckpointsListing(ArtifactName segment, Transport target, SyncReport report) {
+    for (ArtifactInfo info : remoteCheckpoints(segment.origin(), target, report)) {
+      try {
+        Checkpoint cp = CheckpointCodec.verify(info.name(), target.get(info.name()));
+        if (cp.segmentNames().contains(segment) && target.moveAside(info.name(), "lists quarantined segment " + segment)) {
+          report.problems.add("withdrawn: " + info.name() + " lists the quarantined " + segment + "; its writer will publish both again");
+        }
+      } catch (ArtifactCorruptException | ArtifactNotFoundException ignored) {
+        // a corrupt or vanished checkpoint is dealt with when it is pulled
+      }
     }
   }
 
