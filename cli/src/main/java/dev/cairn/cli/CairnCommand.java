@@ -33,6 +33,8 @@ import picocli.CommandLine.Model.CommandSpec;
         RestoreCommand.class,
         PurgeCommand.class,
         ConflictsCommand.class,
+        SyncCommand.class,
+        PeersCommand.class,
         TailCommand.class,
         DigestCommand.class,
         RebuildCommand.class,

@@ -11,23 +11,25 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code cairn demo}: the main job end to end on built-in sample data, in a fresh temporary home
- * (never the user's): import Claude Code transcripts (a session, another with a sub-agent), curate
- * them, receive another machine's events including a concurrent rename (a conflict), search,
- * rebuild, and show the digest unchanged.
+ * {@code cairn demo}: the main job end to end on built-in sample data, in fresh temporary homes
+ * (never the user's): two machines each import their own Claude Code transcripts, sync through a
+ * shared folder, curate the same session concurrently (a conflicting rename), sync again, and end
+ * with equal digests and the same recorded conflict; then one rebuilds and keeps its digest.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-    description = {"Run cairn end to end on built-in sample data in a fresh temporary home (your home is untouched):",
-        "init, import claude (sample transcripts), star/tag/rename/pin, import another machine's events",
-        "(with a concurrent rename: a recorded conflict), conflicts, search, show, digest, rebuild, digest."})
+    description = {"Run cairn end to end on built-in sample data in fresh temporary homes (yours is untouched):",
+        "two machines (laptop and desk) import their Claude Code transcripts, sync through a shared folder,",
+        "both rename the same session before syncing again (a recorded conflict), star, tag, pin, search;",
+        "at the end both hold the same digest and the same conflict, and a rebuild keeps the digest."})
 final class DemoCommand implements Callable<Integer> {
-  private static final String[] TRANSCRIPTS = {
+  private static final String[] LAPTOP = {
       "claude/-home-ana-cairn/0b6c6a9e-flaky.jsonl",
       "claude/-home-ana-infra/5e2d7a10-s3.jsonl",
       "claude/-home-ana-infra/5e2d7a10-s3/subagents/agent-7f3e21.jsonl"};
+  private static final String[] DESK = {"claude-desk/-home-ana-cairn/c9e04b21-docs.jsonl"};
   private final Context ctx;
 
-  @Option(names = "--keep", description = "Keep the temporary home and print its path (default: delete it).")
+  @Option(names = "--keep", description = "Keep the temporary homes and print their paths (default: delete them).")
   boolean keep;
 
   DemoCommand(Context ctx) {
@@ -36,51 +38,70 @@ final class DemoCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    Path home = Files.createTempDirectory("cairn-demo-");
+    Path root = Files.createTempDirectory("cairn-demo-");
+    Path laptop = root.resolve("laptop");
+    Path desk = root.resolve("desk");
+    String shared = "folder:" + root.resolve("shared-folder");
     try {
-      Path projects = unpackTranscripts(home);
-      step("cairn init --origin demo-laptop", null, home, "init", "--origin", "demo-laptop");
-      step("cairn import claude " + projects + "   (2 sessions, 1 sub-agent)", null, home, "import", "claude", projects.toString());
-      step("cairn import claude " + projects + "   (again: nothing new)", null, home, "import", "claude", projects.toString());
-      step("cairn sessions", null, home, "sessions");
-      step("cairn star 0b6c", null, home, "star", "0b6c");
-      step("cairn tag 0b6c testing hlc", null, home, "tag", "0b6c", "testing", "hlc");
-      step("cairn rename 0b6c 'Flaky ledger test: inject the clock'", null, home, "rename", "0b6c", "Flaky ledger test: inject the clock");
-      step("cairn pin 0b6c 2 --note 'root cause'", null, home, "pin", "0b6c", "2", "--note", "root cause");
-      try (InputStream peer = DemoCommand.class.getResourceAsStream("demo/peer-events.ndjson")) {
-        step("cairn import events -   (5 events from machine desk-77aa01, which renamed the same session)", peer, home,
-            "import", "events", "-");
-      }
-      step("cairn conflicts", null, home, "conflicts");
-      step("cairn search wall clock", null, home, "search", "wall", "clock");
-      step("cairn sessions --starred", null, home, "sessions", "--starred");
-      step("cairn show 0b6c", null, home, "show", "0b6c");
-      step("cairn tail --from-start --type session.renamed   (the change feed)", null, home, "tail", "--from-start", "--type", "session.renamed");
-      String before = capture(home, "digest");
-      ctx.out().println("\n$ cairn digest\n" + before);
-      step("cairn rebuild   (throw the view away, replay the ledger)", null, home, "rebuild");
-      String after = capture(home, "digest");
-      ctx.out().println("\n$ cairn digest\n" + after);
-      ctx.out().println(before.equals(after)
-          ? "\ndigest unchanged by the rebuild: the view is a pure function of the ledger."
-          : "\nDIGEST CHANGED by the rebuild: this is a bug.");
-      step("cairn status", null, home, "status");
-      ctx.out().println("\nThe view is a plain SQLite file:  sqlite3 " + home.resolve("view.db")
-          + " 'select session, title, starred, tags from session_view'" + (keep ? "" : "   (run with --keep to keep it)"));
-      return before.equals(after) ? 0 : 1;
+      Path laptopProjects = unpack(root.resolve("laptop-claude-projects"), LAPTOP);
+      Path deskProjects = unpack(root.resolve("desk-claude-projects"), DESK);
+      title("Two machines, laptop and desk, each with its own Claude Code sessions");
+      step("laptop$ cairn init --origin demo-laptop", laptop, "init", "--origin", "demo-laptop");
+      step("desk$ cairn init --origin demo-desk", desk, "init", "--origin", "demo-desk");
+      step("laptop$ cairn import claude   (2 sessions, 1 sub-agent)", laptop, "import", "claude", laptopProjects.toString());
+      step("laptop$ cairn import claude   (again: nothing new, no file read)", laptop, "import", "claude", laptopProjects.toString());
+      step("desk$ cairn import claude   (1 session)", desk, "import", "claude", deskProjects.toString());
+
+      title("They sync through a shared folder (Syncthing, a NAS, a USB stick: any folder)");
+      step("laptop$ cairn sync " + shared, laptop, "sync", shared);
+      step("desk$ cairn sync " + shared, desk, "sync", shared);
+      step("laptop$ cairn sync " + shared, laptop, "sync", shared);
+      step("desk$ cairn sessions", desk, "sessions");
+
+      title("Both rename the same session before syncing again: a fork, recorded as a conflict");
+      step("laptop$ cairn rename 0b6c 'Flaky ledger test: inject the clock'", laptop, "rename", "0b6c", "Flaky ledger test: inject the clock");
+      step("desk$ cairn rename 0b6c 'HLC test fix'", desk, "rename", "0b6c", "HLC test fix");
+      step("laptop$ cairn star 0b6c", laptop, "star", "0b6c");
+      step("laptop$ cairn pin 0b6c 2 --note 'root cause'", laptop, "pin", "0b6c", "2", "--note", "root cause");
+      step("desk$ cairn tag 0b6c testing hlc", desk, "tag", "0b6c", "testing", "hlc");
+      step("desk$ cairn sync " + shared, desk, "sync", shared);
+      step("laptop$ cairn sync " + shared, laptop, "sync", shared);
+      step("desk$ cairn sync " + shared + "   (again)", desk, "sync", shared);
+      step("desk$ cairn conflicts", desk, "conflicts");
+      step("laptop$ cairn conflicts", laptop, "conflicts");
+      step("desk$ cairn show 0b6c", desk, "show", "0b6c");
+      step("desk$ cairn search wall clock", desk, "search", "wall", "clock");
+      step("laptop$ cairn peers", laptop, "peers");
+
+      title("Same events, same data");
+      String laptopDigest = capture(laptop, "digest");
+      String deskDigest = capture(desk, "digest");
+      ctx.out().println("\nlaptop$ cairn digest\n" + laptopDigest + "\ndesk$ cairn digest\n" + deskDigest);
+      step("laptop$ cairn rebuild   (throw the view away, replay the ledger)", laptop, "rebuild");
+      String rebuilt = capture(laptop, "digest");
+      ctx.out().println("\nlaptop$ cairn digest\n" + rebuilt);
+      boolean ok = laptopDigest.equals(deskDigest) && laptopDigest.equals(rebuilt);
+      ctx.out().println(ok
+          ? "\nequal digests on both machines, and after the rebuild: the view is a pure function of the events."
+          : "\nDIGESTS DIFFER: this is a bug.");
+      step("desk$ cairn status", desk, "status");
+      return ok ? 0 : 1;
     } finally {
       if (keep) {
-        ctx.out().println("\ndemo home kept at " + home);
+        ctx.out().println("\ndemo kept: homes " + laptop + " and " + desk + ", shared folder " + root.resolve("shared-folder"));
       } else {
-        deleteTree(home);
+        deleteTree(root);
       }
     }
   }
 
-  private static Path unpackTranscripts(Path home) throws IOException {
-    Path projects = home.resolve("sample-claude-projects");
-    for (String name : TRANSCRIPTS) {
-      Path target = projects.resolve(name.substring("claude/".length()));
+  private void title(String text) {
+    ctx.out().println("\n=== " + text + " ===");
+  }
+
+  private static Path unpack(Path projects, String[] names) throws IOException {
+    for (String name : names) {
+      Path target = projects.resolve(name.substring(name.indexOf('/') + 1));
       Files.createDirectories(target.getParent());
       try (InputStream in = DemoCommand.class.getResourceAsStream("demo/" + name)) {
         Files.copy(in, target);
@@ -89,10 +110,10 @@ final class DemoCommand implements Callable<Integer> {
     return projects;
   }
 
-  private void step(String title, InputStream in, Path home, String... args) {
-    ctx.out().println("\n$ " + title);
+  private void step(String title, Path home, String... args) {
+    ctx.out().println("\n" + title);
     ctx.out().flush();
-    int code = Main.run(withHome(home, args), new Context(java.util.Map.of(), in == null ? InputStream.nullInputStream() : in,
+    int code = Main.run(withHome(home, args), new Context(java.util.Map.of(), InputStream.nullInputStream(),
         ctx.out(), ctx.err(), ctx.interactive()));
     if (code != 0) {
       throw new DemoFailedException(title, code);

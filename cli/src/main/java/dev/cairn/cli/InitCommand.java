@@ -13,7 +13,8 @@ import picocli.CommandLine.Option;
 @Command(name = "init", mixinStandardHelpOptions = true,
     description = {"Create a cairn home: config.toml with this machine's origin, an empty ledger and view.",
         "The origin is the host name plus 6 random hex characters (e.g. laptop-3f9a1c); it names this",
-        "machine in every event it writes. Running init on an existing home changes nothing."})
+        "machine in every event it writes. An Ed25519 key pair (keys/) signs what it shares.",
+        "Running init on an existing home changes nothing."})
 final class InitCommand implements Callable<Integer> {
   private final Context ctx;
 
@@ -44,12 +45,15 @@ final class InitCommand implements Callable<Integer> {
     try (Ledger ledger = home.openLedger(); var view = home.openView()) {
       view.catchUp(ledger.reader());
     }
+    String key = Exchanges.key(home).publicKey().text();
     if (json) {
-      ctx.out().println(Json.write(Json.object().put("home", home.root().toString()).put("origin", o.value()).put("created", !existed)));
+      ctx.out().println(Json.write(Json.object().put("home", home.root().toString()).put("origin", o.value()).put("created", !existed)
+          .put("public_key", key)));
     } else if (existed) {
       ctx.out().println("cairn home " + home.root() + " already initialised as origin " + o + "; nothing changed");
     } else {
       ctx.out().println("initialised cairn home " + home.root() + " as origin " + o);
+      ctx.out().println("signing key " + key + " (keys/signing.key, mode 0600)");
     }
     return 0;
   }

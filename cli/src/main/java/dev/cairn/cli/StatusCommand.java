@@ -42,6 +42,8 @@ final class StatusCommand implements Callable<Integer> {
       }
       long bytes = diskBytes(home.ledgerPaths().queue());
       int quarantined = reader.quarantined();
+      java.time.Instant now = java.time.Instant.now();
+      var targets = Exchanges.targets(home).entries();
       if (json) {
         ObjectNode o = Json.object().put("home", home.root().toString()).put("origin", origin)
             .put("ledger_entries", state.entries()).put("ledger_file_bytes", bytes).put("head_index", reader.headIndex())
@@ -50,6 +52,10 @@ final class StatusCommand implements Callable<Integer> {
             .put("view_skipped_unknown", position.skippedUnknown()).put("view_lag", lag);
         ObjectNode hw = o.putObject("high_water");
         state.highWater().forEach((k, v) -> hw.put(k.value(), v.value()));
+        ObjectNode ts = o.putObject("targets");
+        targets.forEach((name, t) -> ts.putObject(name).put("last_success", t.lastSuccess() == null ? null : t.lastSuccess().toString())
+            .put("last_attempt", t.lastAttempt() == null ? null : t.lastAttempt().toString()).put("last_error", t.lastError())
+            .put("staleness", t.staleness(now)));
         ctx.out().println(Json.write(o));
         return 0;
       }
@@ -62,6 +68,9 @@ final class StatusCommand implements Callable<Integer> {
       ctx.out().printf("quarantine  %d events held back%n", quarantined);
       ctx.out().printf("view        %d applied, %d unknown skipped, %s%n", position.applied(), position.skippedUnknown(),
           lag == 0 ? "up to date" : lag + " entries behind");
+      ctx.out().printf("targets     %s%n", targets.isEmpty() ? "none synced yet" : "");
+      new java.util.TreeMap<>(targets).forEach((name, t) -> ctx.out().printf("  %-40s %-12s last success %s%s%n", name, t.staleness(now),
+          t.lastSuccess() == null ? "never" : t.lastSuccess().toString(), t.lastError() == null ? "" : "; last error: " + t.lastError()));
     }
     return 0;
   }

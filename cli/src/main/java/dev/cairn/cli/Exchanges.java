@@ -1,0 +1,40 @@
+package dev.cairn.cli;
+
+import dev.cairn.exchange.artifact.SigningKey;
+import dev.cairn.exchange.sync.SealCursor;
+import dev.cairn.exchange.sync.SealPolicy;
+import dev.cairn.exchange.sync.Sealer;
+import dev.cairn.exchange.sync.Synchronizer;
+import dev.cairn.exchange.sync.TargetLog;
+import dev.cairn.exchange.transport.FolderTransport;
+import dev.cairn.exchange.trust.PinnedKeys;
+import dev.cairn.ledger.Ledger;
+import java.time.Clock;
+
+/** Wires a home's exchange parts (local store, key, pins, sealer, synchronizer). Part of the composition root. */
+final class Exchanges {
+  private Exchanges() {}
+
+  static FolderTransport store(Home home) {
+    return new FolderTransport(home.root().resolve("artifacts"));
+  }
+
+  static SigningKey key(Home home) {
+    return SigningKey.loadOrCreate(home.keys());
+  }
+
+  static PinnedKeys pins(Home home) {
+    return PinnedKeys.load(home.state().resolve("peers.json"));
+  }
+
+  static TargetLog targets(Home home) {
+    return TargetLog.load(home.state().resolve("targets.json"));
+  }
+
+  static Synchronizer synchronizer(Home home, Ledger ledger, PinnedKeys pins, Clock clock) {
+    SigningKey key = key(home);
+    pins.pinOwn(ledger.localOrigin(), key.publicKey(), clock.instant());
+    Sealer sealer = new Sealer(ledger.localOrigin(), store(home), key, SealCursor.load(home.state().resolve("seal-cursor")), SealPolicy.DEFAULT);
+    return new Synchronizer(ledger, store(home), sealer, pins, clock);
+  }
+}

@@ -1,0 +1,95 @@
+package dev.cairn.exchange.sync;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * When each target was last synced, successfully or not ({@code state/targets.json}, written
+ * temp-then-rename), and how stale that makes it: fresh (success under 1 h ago), stale (under
+ * 24 h), very stale (older, or never). Not thread-safe.
+ */
+public final class TargetLog {
+  /** One target's record. Immutable. */
+  public record Entry(String target, Instant lastSuccess, Instant lastAttempt, String lastError) {
+    public String staleness(Instant now) {
+      if (lastSuccess == null) {
+        return "never synced";
+      }
+      Duration age = Duration.between(lastSuccess, now);
+      return age.compareTo(Duration.ofHours(1)) < 0 ? "fresh" : age.compareTo(Duration.ofHours(24)) < 0 ? "stale" : "very stale";
+    }
+  }
+
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+  private final Path file;
+  private final TreeMap<String, Entry> entries = new TreeMap<>();
+
+  private TargetLog(Path file) {
+    this.file = file;
+  }
+
+  public static TargetLog load(Path file) {
+    TargetLog log = new TargetLog(file);
+    try {
+      JsonNode root = MAPPER.readTree(Files.readAllBytes(file));
+      for (Iterator<Map.Entry<String, JsonNode>> it = root.path("targets").fields(); it.hasNext(); ) {
+        Map.Entry<String, JsonNode> e = it.next();
+        JsonNode v = e.getValue();
+        log.entries.put(e.getKey(), new Entry(e.getKey(), instant(v.get("last_success")), instant(v.get("last_attempt")),
+            v.hasNonNull("last_error") ? v.get("last_error").asText() : null));
+      }
+    } catch (NoSuchFileException e) {
+      return log;
+    } catch (IOException | RuntimeException e) {
+      return log; // a damaged log only loses history; it is rewritten on the next sync
+    }
+    return log;
+  }
+
+  private static Instant instant(JsonNode n) {
+    return n == null || n.isNull() ? null : Instant.parse(n.asText());
+  }
+
+  public Map<String, Entry> entries() {
+    return Map.copyOf(entries);
+  }
+
+  public void success(String target, Instant now) {
+    entries.put(target, new Entry(target, now, now, null));
+    save();
+  }
+
+  public void failure(String target, Instant now, String error) {
+    Entry old = entries.get(target);
+    entries.put(target, new Entry(target, old == null ? null : old.lastSuccess(), now, error));
+    save();
+  }
+
+  private void save() {
+    ObjectNode root = MAPPER.createObjectNode();
+    ObjectNode all = root.putObject("targets");
+    for (Entry e : entries.values()) {
+      all.putObject(e.target()).put("last_success", e.lastSuccess() == null ? null : e.lastSuccess().toString())
+          .put("last_attempt", e.lastAttempt() == null ? null : e.lastAttempt().toString()).put("last_error", e.lastError());
+    }
+    try {
+      Files.createDirectories(file.getParent());
+      Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+      MAPPER.writerWithDefaultPrettyPrinter().writeValue(tmp.toFile(), root);
+      Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    } catch (IOException e) {
+      // status history is advisory; the sync itself already happened
+    }
+  }
+}
