@@ -41,7 +41,15 @@ final class PeersCommand implements Callable<Integer> {
     try (LedgerReader reader = home.openReader()) {
       state = reader.state();
     }
-    List<Peer> peers = pins.all();
+    List<Peer> peers = new java.util.ArrayList<>(pins.all());
+    // this machine's own checkpoints live in its local store, not in what it pulled
+    var own = Exchanges.store(home).list(me, dev.cairn.exchange.artifact.ArtifactKind.CHECKPOINT, null);
+    if (!own.isEmpty()) {
+      var name = own.get(own.size() - 1).name();
+      var cp = dev.cairn.exchange.artifact.CheckpointCodec.verify(name, Exchanges.store(home).get(name));
+      peers.replaceAll(p -> p.origin().equals(me)
+          ? new Peer(p.origin(), p.key(), p.pinnedAt(), cp.number(), cp.head().value(), p.lastSeen()) : p);
+    }
     if (json) {
       ArrayNode out = Json.MAPPER.createArrayNode();
       for (Peer p : peers) {

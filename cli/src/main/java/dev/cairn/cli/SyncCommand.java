@@ -82,8 +82,8 @@ final class SyncCommand implements Callable<Integer> {
       return;
     }
     String verb = r.dryRun ? "would seal" : "sealed";
-    ctx.out().printf("%s with %s: %s %d events (%d segments); %s %d artifacts, %s %d, %s %d events%s%n",
-        r.dryRun ? "dry run" : "synced", transport.describe(), verb, r.sealedEvents, r.sealedSegments,
+    ctx.out().printf("%s with %s: %s %d events (%d segment%s); %s %d artifacts, %s %d, %s %d events%s%n",
+        r.dryRun ? "dry run" : "synced", transport.describe(), verb, r.sealedEvents, r.sealedSegments, r.sealedSegments == 1 ? "" : "s",
         r.dryRun ? "would push" : "pushed", r.pushed(), r.dryRun ? "would pull" : "pulled", r.pulled(),
         r.dryRun ? "would apply" : "applied", r.applied(),
         r.heldBack() > 0 ? "; " + r.heldBack() + " held back (clock ahead)" : "");

@@ -20,6 +20,17 @@ final class Cli {
 
   private Cli() {}
 
+  /** Runs a verb with {@code --json} (added if missing), asserts exit 0 and parses the output. */
+  static com.fasterxml.jackson.databind.JsonNode json(Path home, String... args) throws Exception {
+    if (!List.of(args).contains("--json")) {
+      args = java.util.Arrays.copyOf(args, args.length + 1);
+      args[args.length - 1] = "--json";
+    }
+    Result r = run(home, args);
+    org.junit.jupiter.api.Assertions.assertEquals(0, r.code(), String.join(" ", args) + ": " + r.err());
+    return Json.MAPPER.readTree(r.out());
+  }
+
   static Result run(Path home, String... args) {
     return runWithInput(home, "", args);
   }

@@ -164,7 +164,8 @@ class CliTest {
   void theDemoRunsEndToEnd() {
     Cli.Result r = Cli.run(dir.resolve("unused"), "demo");
     assertEquals(0, r.code(), r.err() + r.out());
-    assertTrue(r.out().contains("digest unchanged by the rebuild"), r.out());
+    assertTrue(r.out().contains("equal digests on both machines, and after the rebuild"), r.out());
+    assertTrue(r.out().contains("loser   demo-"), "the concurrent rename is a recorded conflict: " + r.out());
   }
 
   @Test

@@ -29,15 +29,8 @@ class CurationAndQueryTest {
     assertEquals(0, r.code(), r.err());
   }
 
-  /** Runs a verb with --json (every data and curation verb has it) and parses its output. */
   private JsonNode json(String... args) throws Exception {
-    if (!java.util.List.of(args).contains("--json")) {
-      args = java.util.Arrays.copyOf(args, args.length + 1);
-      args[args.length - 1] = "--json";
-    }
-    Cli.Result r = Cli.run(home, args);
-    assertEquals(0, r.code(), String.join(" ", args) + ": " + r.err());
-    return Json.MAPPER.readTree(r.out());
+    return Cli.json(home, args);
   }
 
   private long entries() throws Exception {
