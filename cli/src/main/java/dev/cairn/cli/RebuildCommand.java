@@ -32,13 +32,17 @@ final class RebuildCommand implements Callable<Integer> {
     }
     progress.done();
     double seconds = (System.nanoTime() - started) / 1e9;
+    String digest;
+    try (var view = home.openView()) {
+      digest = view.digest();
+    }
     long events = r.position().applied() + r.position().skippedUnknown() + r.position().skippedPurged();
     if (json) {
       ctx.out().println(Json.write(Json.object().put("events", events).put("seconds", Math.round(seconds * 1000) / 1000.0)
-          .put("skipped_unknown", r.position().skippedUnknown()).put("digest", r.digest())));
+          .put("skipped_unknown", r.position().skippedUnknown()).put("digest", digest)));
     } else {
       ctx.out().printf("rebuilt view from %d events in %.2f s (%.0f events/s); digest %s%n",
-          events, seconds, events / Math.max(seconds, 1e-9), r.digest());
+          events, seconds, events / Math.max(seconds, 1e-9), digest);
     }
     return 0;
   }

@@ -130,6 +130,15 @@ public final class Ledger implements AutoCloseable {
    * @throws SeqGapException if events of the origin before this one are missing
    */
   public synchronized AppendResult appendForeign(Event event) {
+    return appendForeign(event, null);
+  }
+
+  /**
+   * As {@link #appendForeign(Event)}, with the event's canonical bytes already at hand (for
+   * example a line of a verified segment, whose verification re-encoded it), so they are not
+   * encoded again. {@code canonical} must be {@code EventCodec.encode(event)}; null means "encode it".
+   */
+  public synchronized AppendResult appendForeign(Event event, byte[] canonical) {
     checkOpen();
     Origin origin = event.origin();
     retryQuarantine(origin);
@@ -157,7 +166,7 @@ public final class Ledger implements AutoCloseable {
       quarantine.put(event);
       return AppendResult.QUARANTINED;
     }
-    write(event, EventCodec.encode(event));
+    write(event, canonical != null ? canonical : EventCodec.encode(event));
     return AppendResult.APPENDED;
   }
 

@@ -52,6 +52,11 @@ final class EventApplier implements AutoCloseable {
   private final PreparedStatement[] purge;
   private final Forks forks;
   private final Set<String> tombstones = new HashSet<>();
+  /** Upserts are batched (one JNI call per {@value #FLUSH_AT} rows); flushed before any read or delete, and before commit. */
+  static final int FLUSH_AT = 1000;
+  private int pendingSessions;
+  private int pendingMessages;
+  private int pendingRegisters;
   private final TreeMap<Origin, long[]> origins = new TreeMap<>();
 
   EventApplier(Connection connection) throws SQLException {
@@ -143,7 +148,10 @@ final class EventApplier implements AutoCloseable {
     setNullable(p, 10, r.cwd());
     setNullable(p, 11, r.gitBranch());
     setOrderKey(p, 12, e);
-    p.executeUpdate();
+    p.addBatch();
+    if (++pendingSessions >= FLUSH_AT) {
+      flush();
+    }
   }
 
   private void message(Event e, MessageAppended m) throws SQLException {
@@ -172,7 +180,10 @@ final class EventApplier implements AutoCloseable {
     }
     setNullable(p, 9, m.usage().isEmpty() ? null : new String(CanonicalJson.encode(m.usage().toJson()), StandardCharsets.UTF_8));
     setOrderKey(p, 11, e);
-    p.executeUpdate();
+    p.addBatch();
+    if (++pendingMessages >= FLUSH_AT) {
+      flush();
+    }
   }
 
   private static void appendLine(StringBuilder sb, String s) {
@@ -189,11 +200,15 @@ final class EventApplier implements AutoCloseable {
     p.setString(2, register);
     p.setString(3, c.value());
     setOrderKey(p, 4, e);
-    p.executeUpdate();
+    p.addBatch();
+    if (++pendingRegisters >= FLUSH_AT) {
+      flush();
+    }
     forks.record(session, register, c.prev() == null ? "" : c.prev().toString(), e, c.value());
   }
 
   private void purge(Event e, String session) throws SQLException {
+    flush(); // earlier upserts about the session must land before it is deleted
     for (PreparedStatement p : purge) {
       p.setString(1, session);
       p.executeUpdate();
@@ -204,8 +219,36 @@ final class EventApplier implements AutoCloseable {
     tombstones.add(session);
   }
 
+  /** Executes the batched upserts, in the order they were added. */
+  void flush() throws SQLException {
+    if (pendingSessions > 0) {
+      upsertSession.executeBatch();
+      pendingSessions = 0;
+    }
+    if (pendingMessages > 0) {
+      upsertMessage.executeBatch();
+      pendingMessages = 0;
+    }
+    if (pendingRegisters > 0) {
+      upsertRegister.executeBatch();
+      pendingRegisters = 0;
+    }
+  }
+
+  /** Forgets batched upserts of a rolled-back transaction. */
+  void discard() throws SQLException {
+    upsertSession.clearBatch();
+    upsertMessage.clearBatch();
+    upsertRegister.clearBatch();
+    pendingSessions = 0;
+    pendingMessages = 0;
+    pendingRegisters = 0;
+    origins.clear();
+  }
+
   /** Writes the per-origin counters gathered since the last flush; call before commit. */
   void flushOrigins() throws SQLException {
+    flush();
     try (PreparedStatement p = connection.prepareStatement(
         "INSERT INTO applied_origins(origin, max_seq, events) VALUES (?,?,?) ON CONFLICT(origin) DO UPDATE SET"
             + " max_seq = max(max_seq, excluded.max_seq), events = events + excluded.events")) {

@@ -1,8 +1,6 @@
 package dev.cairn.projection;
 
-import dev.cairn.ledger.Cursor;
 import dev.cairn.ledger.LedgerReader;
-import dev.cairn.ledger.LedgerRecord;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -11,7 +9,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 
 /**
- * Brings a view up to date with the ledger, in batches: each batch is one SQLite transaction
+ * Brings a view up to date with the ledger, in batches (entries are decoded ahead on a second
+ * thread by {@link DecodingCursor}): each batch is one SQLite transaction
  * ({@code BEGIN IMMEDIATE}) that reads the applied position, applies up to {@link #BATCH} entries (by default)
  * after it, stores the new position and commits. A process killed at any moment leaves either the
  * whole batch or none of it; on restart the next catch-up resumes from the stored position, so
@@ -47,7 +46,7 @@ final class Projector {
   long catchUp(LedgerReader reader, ProgressListener progress) {
     long total = 0;
     long head = reader.headIndex();
-    Cursor cursor = null;
+    DecodingCursor cursor = null;
     long cursorAfter = Long.MIN_VALUE;
     try {
       while (true) {
@@ -57,13 +56,13 @@ final class Projector {
           if (cursor != null) {
             cursor.close();
           }
-          cursor = reader.after(at.ledgerIndex());
+          cursor = new DecodingCursor(reader, at.ledgerIndex());
         }
         int n = applyBatch(cursor, at);
         total += n;
         if (n == 0) {
           Tx.commit(connection);
-          applier.discardOrigins();
+          applier.discard();
           return total;
         }
         cursorAfter = Positions.read(connection).ledgerIndex();
@@ -84,13 +83,13 @@ final class Projector {
     }
   }
 
-  private int applyBatch(Cursor cursor, Position at) throws SQLException {
+  private int applyBatch(DecodingCursor cursor, Position at) throws SQLException {
     long index = at.ledgerIndex();
     long applied = at.applied();
     long unknown = at.skippedUnknown();
     long purged = at.skippedPurged();
     int n = 0;
-    LedgerRecord r;
+    DecodingCursor.Decoded r;
     while (n < batch && (r = cursor.next()) != null) {
       switch (applier.apply(r.event())) {
         case APPLIED -> applied++;
@@ -102,6 +101,7 @@ final class Projector {
       n++;
     }
     if (n > 0) {
+      applier.flush();
       Positions.write(connection, new Position(index, applied, unknown, purged));
     }
     return n;
@@ -114,7 +114,11 @@ final class Projector {
 
   private void rollbackQuietly() {
     Tx.rollbackQuietly(connection);
-    applier.discardOrigins();
+    try {
+      applier.discard();
+    } catch (SQLException ignored) {
+      // the connection is failing already; the transaction is rolled back
+    }
   }
 
   void close() throws SQLException {

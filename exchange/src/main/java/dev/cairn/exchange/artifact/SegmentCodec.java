@@ -7,6 +7,7 @@ import dev.cairn.ledger.CairnException;
 import dev.cairn.ledger.Hlc;
 import dev.cairn.ledger.Origin;
 import dev.cairn.ledger.Seq;
+import dev.cairn.ledger.event.Envelope;
 import dev.cairn.ledger.event.Event;
 import dev.cairn.ledger.event.EventCodec;
 import dev.cairn.ledger.json.ByteSink;
@@ -42,42 +43,63 @@ public final class SegmentCodec {
 
   private SegmentCodec() {}
 
+  /** One event line to seal: its envelope and its canonical bytes (no newline). */
+  public record Line(Envelope envelope, byte[] bytes) {}
+
   /** Seals {@code events} (one origin, contiguous seqs, at least one) into a segment. */
   public static Segment encode(List<Event> events, int level) {
-    if (events.isEmpty()) {
+    List<Line> lines = new ArrayList<>(events.size());
+    for (Event e : events) {
+      lines.add(new Line(new Envelope(e.origin(), e.seq(), e.hlc()), EventCodec.encode(e)));
+    }
+    return encodeLines(lines, level);
+  }
+
+  /**
+   * Seals canonical event lines (one origin, contiguous seqs, at least one) into a segment,
+   * without decoding or re-encoding them: the ledger already holds them in canonical form.
+   */
+  public static Segment encodeLines(List<Line> lines, int level) {
+    if (lines.isEmpty()) {
       throw new IllegalArgumentException("a segment holds at least one event");
     }
-    Event firstEvent = events.get(0);
-    Origin origin = firstEvent.origin();
-    Hlc min = firstEvent.hlc();
-    Hlc max = firstEvent.hlc();
-    long expected = firstEvent.seq().value();
-    ByteSink body = new ByteSink(events.size() * 512);
-    for (Event e : events) {
+    Envelope first = lines.get(0).envelope();
+    Origin origin = first.origin();
+    Hlc min = first.hlc();
+    Hlc max = first.hlc();
+    long expected = first.seq().value();
+    int size = 256;
+    for (Line l : lines) {
+      size += l.bytes().length + 1;
+    }
+    ByteSink body = new ByteSink(size);
+    List<byte[]> raw = new ArrayList<>(lines.size());
+    for (Line l : lines) {
+      Envelope e = l.envelope();
       if (!e.origin().equals(origin) || e.seq().value() != expected) {
-        throw new IllegalArgumentException("segment events must be one origin's contiguous seqs; at " + e.id() + " expected "
-            + origin + "/" + expected);
+        throw new IllegalArgumentException("segment events must be one origin's contiguous seqs; at " + e.origin() + "/" + e.seq()
+            + " expected " + origin + "/" + expected);
       }
       expected++;
       min = e.hlc().compareTo(min) < 0 ? e.hlc() : min;
       max = Hlc.max(max, e.hlc());
-      body.write(EventCodec.encode(e));
+      raw.add(l.bytes());
+      body.write(l.bytes());
       body.write('\n');
     }
-    Event last = events.get(events.size() - 1);
-    SegmentHeader header = new SegmentHeader(origin, firstEvent.seq(), last.seq(), events.size(), min, max);
+    Envelope last = lines.get(lines.size() - 1).envelope();
+    SegmentHeader header = new SegmentHeader(origin, first.seq(), last.seq(), lines.size(), min, max);
     ByteSink content = new ByteSink(body.size() + 256);
     content.write(header.encode());
     content.write('\n');
     content.write(body.toByteArray());
-    byte[] raw = content.toByteArray();
     byte[] compressed;
     try (ZstdCompressCtx ctx = new ZstdCompressCtx()) {
       ctx.setLevel(level).setChecksum(true).setContentSize(true);
-      compressed = ctx.compress(raw);
+      compressed = ctx.compress(content.toByteArray());
     }
     ArtifactName name = ArtifactName.segment(origin, Sha256.of(compressed));
-    return new Segment(name, compressed, header, events);
+    return new Segment(name, compressed, header, raw, null);
   }
 
   /** Verifies {@code bytes} as the segment {@code name} and returns its events; see the class comment. */
@@ -96,6 +118,7 @@ public final class SegmentCodec {
     }
     SegmentHeader header = header(name, content, lineEnd);
     List<Event> events = new ArrayList<>((int) Math.min(header.count(), 1_000_000));
+    List<byte[]> lines = new ArrayList<>((int) Math.min(header.count(), 1_000_000));
     int start = lineEnd + 1;
     long seq = header.first().value();
     Hlc min = null;
@@ -122,6 +145,7 @@ public final class SegmentCodec {
       min = min == null || e.hlc().compareTo(min) < 0 ? e.hlc() : min;
       max = max == null ? e.hlc() : Hlc.max(max, e.hlc());
       events.add(e);
+      lines.add(canonical);
       start = end + 1;
     }
     if (events.size() != header.count() || seq - 1 != header.last().value()) {
@@ -130,7 +154,7 @@ public final class SegmentCodec {
     if (!header.minHlc().equals(min) || !header.maxHlc().equals(max)) {
       throw new ArtifactCorruptException(name, "min/max HLC " + header.minHlc() + "/" + header.maxHlc(), min + "/" + max);
     }
-    return new Segment(name, bytes, header, events);
+    return new Segment(name, bytes, header, lines, events);
   }
 
   private static byte[] decompress(ArtifactName name, byte[] bytes) {

@@ -15,7 +15,7 @@ import dev.cairn.ledger.LedgerReader;
 import dev.cairn.ledger.LedgerRecord;
 import dev.cairn.ledger.Origin;
 import dev.cairn.ledger.Seq;
-import dev.cairn.ledger.event.Event;
+import dev.cairn.ledger.event.Envelope;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -90,7 +90,7 @@ public final class Sealer {
   /** Seals events head+1..highWater found after ledger index {@code from}; null if they are not all there. */
   private Scan scan(LedgerReader reader, long from, long head, Seq highWater) {
     List<Segment> written = new ArrayList<>();
-    List<Event> chunk = new ArrayList<>();
+    List<SegmentCodec.Line> chunk = new ArrayList<>();
     long chunkBytes = 0;
     long next = head + 1;
     long scannedTo = from;
@@ -102,7 +102,7 @@ public final class Sealer {
     }
     try (c) {
       for (LedgerRecord r = c.next(); r != null && next <= highWater.value(); r = c.next()) {
-        Event e = r.event();
+        Envelope e = envelope(r);
         scannedTo = r.index();
         if (!e.origin().equals(origin) || e.seq().value() < next) {
           continue;
@@ -110,7 +110,7 @@ public final class Sealer {
         if (e.seq().value() != next) {
           return null; // the hint skipped some of our events
         }
-        chunk.add(e);
+        chunk.add(new SegmentCodec.Line(e, r.bytes()));
         chunkBytes += r.bytes().length + 1;
         next++;
         if (chunk.size() >= policy.maxEvents() || chunkBytes >= policy.maxBytes()) {
@@ -129,8 +129,16 @@ public final class Sealer {
     return new Scan(written, scannedTo);
   }
 
-  private Segment write(List<Event> events) {
-    Segment s = SegmentCodec.encode(events, policy.level());
+  private static Envelope envelope(LedgerRecord r) {
+    try {
+      return Envelope.scan(r.bytes());
+    } catch (dev.cairn.ledger.EventFormatException e) {
+      throw new dev.cairn.ledger.LedgerCorruptException(r.index(), e.getMessage(), e);
+    }
+  }
+
+  private Segment write(List<SegmentCodec.Line> lines) {
+    Segment s = SegmentCodec.encodeLines(lines, policy.level());
     store.putIfAbsent(s.name(), s.bytes());
     return s;
   }

@@ -214,8 +214,9 @@ public final class Synchronizer {
       if (segment.header().last().value() <= ledger.highWater(cp.origin()).value()) {
         continue;
       }
-      for (Event e : segment.events()) {
-        switch (ledger.appendForeign(e)) {
+      List<Event> events = segment.events();
+      for (int i = 0; i < events.size(); i++) {
+        switch (ledger.appendForeign(events.get(i), segment.lines().get(i))) {
           case APPENDED -> r.applied++;
           case DUPLICATE -> r.duplicates++;
           case QUARANTINED -> r.heldBack++;

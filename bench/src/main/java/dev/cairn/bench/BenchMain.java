@@ -1,0 +1,117 @@
+package dev.cairn.bench;
+
+import dev.cairn.bench.figures.AppendFigure;
+import dev.cairn.bench.figures.ImportClaudeFigure;
+import dev.cairn.bench.figures.ImportFolderFigure;
+import dev.cairn.bench.figures.RebuildFigure;
+import dev.cairn.bench.figures.ScaleFigure;
+import dev.cairn.bench.figures.SealFigure;
+import dev.cairn.bench.figures.TailLatencyFigure;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * The benchmark runner: every hot path measured beside a ceiling measured in the same run on the
+ * same data (see docs/benchmarks.md). Run as {@code ./cairn bench [--quick] [--events N] [--json]}.
+ */
+@Command(name = "cairn bench", mixinStandardHelpOptions = true,
+    description = {"Measure rebuild, append, tail latency, seal, folder import, no-op sync, scale and Claude import,",
+        "each beside a ceiling measured in the same run on the same data, and print their ratios.",
+        "--quick: a small run (under a minute on 2 cores). Full run: --events 1000000 by default; the scale",
+        "figure adds 10M when --events is 10000000. Numbers swing 30-50 %% between runs on shared machines:",
+        "compare ratios."})
+public final class BenchMain implements Callable<Integer> {
+  @Option(names = "--quick", description = "A small run, under a minute.")
+  boolean quick;
+
+  @Option(names = "--events", paramLabel = "N", description = "Events in the main ledger (default: 1000000, or 50000 with --quick).")
+  Long events;
+
+  @Option(names = "--json", description = "Print one JSON object with a figures array.")
+  boolean json;
+
+  @Option(names = "--dir", paramLabel = "DIR", description = "Work directory (default: a new temporary directory, deleted after).")
+  Path dir;
+
+  @Option(names = "--scale-child", hidden = true)
+  Path scaleChild;
+
+  public static void main(String[] args) {
+    System.setProperty("chronicle.analytics.disable", "true");
+    System.exit(new CommandLine(new BenchMain()).execute(args));
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    if (scaleChild != null) {
+      ScaleFigure.child(scaleChild);
+      return 0;
+    }
+    long n = events != null ? events : quick ? 50_000 : 1_000_000;
+    Path work = dir != null ? Files.createDirectories(dir) : Files.createTempDirectory("cairn-bench-");
+    long started = System.nanoTime();
+    List<Figure> figures = new ArrayList<>();
+    try {
+      progress("generating a ledger of " + n + " events (3 origins)");
+      Path main = Fixtures.ledger(work.resolve("main"), n);
+
+      progress("rebuild");
+      RebuildFigure.Result rebuild = RebuildFigure.run(main, n);
+      add(figures, List.of(rebuild.figure()));
+
+      progress("append");
+      add(figures, AppendFigure.run(work.resolve("append"), (int) Math.min(n, quick ? 50_000 : 300_000)));
+
+      progress("tail latency");
+      add(figures, TailLatencyFigure.run(work.resolve("tail"), quick ? 2_000 : 10_000));
+
+      progress("seal");
+      add(figures, SealFigure.run(main, work.resolve("seal")));
+
+      progress("import from a folder, then a no-op sync");
+      add(figures, ImportFolderFigure.run(main, work.resolve("folder"), rebuild.eventsPerSecond()));
+
+      List<Long> sizes = quick ? List.of(20_000L, 100_000L) : n >= 10_000_000 ? List.of(100_000L, 1_000_000L, 10_000_000L)
+          : List.of(100_000L, 1_000_000L);
+      List<ScaleFigure.Point> points = new ArrayList<>();
+      for (long size : sizes) {
+        progress("scale: rebuild " + size + " events in a child JVM with -Xmx256m");
+        Path home = size == n ? main : Fixtures.ledger(work.resolve("scale-" + size), size);
+        points.add(ScaleFigure.measure(home));
+      }
+      add(figures, ScaleFigure.figures(points));
+
+      progress("import-claude");
+      add(figures, ImportClaudeFigure.run(work.resolve("claude"), quick ? 100 : 1_000));
+    } finally {
+      if (dir == null) {
+        Fixtures.delete(work);
+      }
+    }
+    double seconds = (System.nanoTime() - started) / 1e9;
+    if (json) {
+      Report.json(System.out, figures, n, quick, seconds);
+    } else {
+      System.out.println();
+      Report.table(System.out, figures, n, quick, seconds);
+    }
+    return 0;
+  }
+
+  private void add(List<Figure> all, List<Figure> some) {
+    all.addAll(some);
+    for (Figure f : some) {
+      progress(String.format("  %-24s %.2f %s (ratio %s)", f.name(), f.value(), f.unit(), Double.isNaN(f.ratio()) ? "-" : String.format("%.2f", f.ratio())));
+    }
+  }
+
+  private static void progress(String line) {
+    System.err.println("bench: " + line);
+  }
+}
