@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
-import java.nio.file.StandardCopyOption;
 
 /**
  * The home's {@code config.toml}. Keys: {@code origin} (this machine's identity, set once by
@@ -39,10 +38,7 @@ public record Config(Origin origin) {
         + "# origin: this machine's identity in every event it writes. Never change it.\n"
         + "origin = \"" + origin.value() + "\"\n";
     try {
-      Files.createDirectories(home.root());
-      var tmp = home.config().resolveSibling("config.toml.tmp");
-      Files.writeString(tmp, text, StandardCharsets.UTF_8);
-      Files.move(tmp, home.config(), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      dev.cairn.ledger.AtomicFile.write(home.config(), text.getBytes(StandardCharsets.UTF_8));
     } catch (IOException e) {
       throw new ConfigException(home.config(), "cannot write: " + e.getMessage());
     }

@@ -50,88 +50,87 @@ final class EventFileImport {
     return append(file);
   }
 
-  private Summary check(Path file) throws IOException {
-    Admission admission = ledger.admission();
-    Origin local = ledger.localOrigin();
+  /** Called for each non-blank line, with its 1-based number. */
+  private interface LineHandler {
+    void line(Incoming incoming, long number);
+  }
+
+  /** Decodes every non-blank line of {@code file} in order; a line that does not decode is a {@link BadInputException}. */
+  private long forEachLine(Path file, LineHandler handler) throws IOException {
     long lines = 0;
-    long drafts = 0;
-    long appended = 0;
-    long duplicates = 0;
-    long quarantined = 0;
     try (InputStream in = Files.newInputStream(file)) {
       LineReader reader = new LineReader(in, JsonInput.MAX_DOCUMENT_BYTES);
       for (byte[] line = next(reader); line != null; line = next(reader)) {
-        if (isBlank(line)) {
-          continue;
-        }
-        lines++;
-        Incoming incoming = decode(line, reader.number());
-        try {
-          if (!incoming.isStamped()) {
-            if (incoming.origin() != null && !incoming.origin().equals(local)) {
-              throw new BadInputException(inputName, reader.number(), "field \"origin\": a local event (no seq, no hlc) must have origin "
-                  + local + " or none, found \"" + incoming.origin() + "\"");
-            }
-            admission.local();
-            drafts++;
-          } else {
-            switch (admission.check(incoming.event())) {
-              case APPENDED -> appended++;
-              case DUPLICATE -> duplicates++;
-              case QUARANTINED -> quarantined++;
-              default -> throw new IllegalStateException();
-            }
-          }
-        } catch (BadInputException e) {
-          throw e;
-        } catch (CairnException e) {
-          throw new BadInputException(inputName, reader.number(), e.getMessage());
+        if (!isBlank(line)) {
+          lines++;
+          handler.line(decode(line, reader.number()), reader.number());
         }
       }
     }
-    return new Summary(lines, drafts, appended, duplicates, quarantined, 0);
+    return lines;
+  }
+
+  private Summary check(Path file) throws IOException {
+    Admission admission = ledger.admission();
+    Origin local = ledger.localOrigin();
+    long[] counts = new long[4]; // drafts, appended, duplicates, quarantined
+    long lines = forEachLine(file, (incoming, number) -> {
+      try {
+        if (!incoming.isStamped()) {
+          if (incoming.origin() != null && !incoming.origin().equals(local)) {
+            throw new BadInputException(inputName, number, "field \"origin\": a local event (no seq, no hlc) must have origin "
+                + local + " or none, found \"" + incoming.origin() + "\"");
+          }
+          admission.local();
+          counts[0]++;
+        } else {
+          switch (admission.check(incoming.event())) {
+            case APPENDED -> counts[1]++;
+            case DUPLICATE -> counts[2]++;
+            case QUARANTINED -> counts[3]++;
+            default -> throw new IllegalStateException();
+          }
+        }
+      } catch (BadInputException e) {
+        throw e;
+      } catch (CairnException e) {
+        throw new BadInputException(inputName, number, e.getMessage());
+      }
+    });
+    return new Summary(lines, counts[0], counts[1], counts[2], counts[3], 0);
   }
 
   private Summary append(Path file) throws IOException {
     PrevResolver prev = new PrevResolver(view);
-    long lines = 0;
-    long drafts = 0;
-    long appended = 0;
-    long duplicates = 0;
-    long quarantined = 0;
-    try (InputStream in = Files.newInputStream(file)) {
-      LineReader reader = new LineReader(in, JsonInput.MAX_DOCUMENT_BYTES);
-      for (byte[] line = next(reader); line != null; line = next(reader)) {
-        if (isBlank(line)) {
-          continue;
-        }
-        lines++;
-        Incoming incoming = decode(line, reader.number());
+    long[] counts = new long[4];
+    long lines;
+    try {
+      lines = forEachLine(file, (incoming, number) -> {
         if (!incoming.isStamped()) {
           Draft draft = incoming.draft();
           if (draft.body() instanceof Curation c) {
             draft = new Draft(prev.resolve(c), draft.unknown());
           }
           prev.appended(ledger.appendLocal(draft));
-          drafts++;
+          counts[0]++;
         } else {
           Event e = incoming.event();
           switch (ledger.appendForeign(e)) {
             case APPENDED -> {
-              appended++;
+              counts[1]++;
               prev.appended(e);
             }
-            case DUPLICATE -> duplicates++;
-            case QUARANTINED -> quarantined++;
+            case DUPLICATE -> counts[2]++;
+            case QUARANTINED -> counts[3]++;
             default -> throw new IllegalStateException();
           }
         }
-      }
+      });
     } finally {
       ledger.sync();
     }
     long applied = view.catchUp(ledger.reader());
-    return new Summary(lines, drafts, appended, duplicates, quarantined, applied);
+    return new Summary(lines, counts[0], counts[1], counts[2], counts[3], applied);
   }
 
   private byte[] next(LineReader reader) throws IOException {

@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.Map;
@@ -75,10 +74,8 @@ public record LedgerState(long lastIndex, EventId last, long entries, Hlc maxHlc
   }
 
   void write(Path file) {
-    Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
     try {
-      Files.write(tmp, toJson());
-      Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      AtomicFile.write(file, toJson());
     } catch (IOException e) {
       throw new LedgerIoException("write", file, e);
     }

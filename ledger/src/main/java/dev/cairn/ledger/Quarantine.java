@@ -7,7 +7,6 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
@@ -83,10 +82,7 @@ public final class Quarantine {
   void put(Event event) {
     Path file = file(event.origin(), event.seq().value());
     try {
-      Files.createDirectories(file.getParent());
-      Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-      Files.write(tmp, EventCodec.encode(event));
-      Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      AtomicFile.write(file, EventCodec.encode(event));
     } catch (IOException e) {
       throw new LedgerIoException("quarantine", file, e);
     }

@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -84,10 +83,7 @@ final class ImportState {
       o.put("messages", String.join("", f.messageHashes()));
     });
     try {
-      Files.createDirectories(file.getParent());
-      Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-      MAPPER.writeValue(tmp.toFile(), root);
-      Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      dev.cairn.ledger.AtomicFile.write(file, MAPPER.writeValueAsBytes(root));
       dirty = false;
     } catch (IOException e) {
       throw new ConfigException(file, "cannot write import state: " + e.getMessage());

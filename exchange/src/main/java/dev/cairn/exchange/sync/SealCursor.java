@@ -1,10 +1,10 @@
 package dev.cairn.exchange.sync;
 
+import dev.cairn.ledger.AtomicFile;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 /**
  * The ledger index up to which this origin's events have been sealed ({@code
@@ -39,10 +39,7 @@ public final class SealCursor {
   void advance(long to) {
     index = to;
     try {
-      Files.createDirectories(file.getParent());
-      Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-      Files.writeString(tmp, Long.toString(to) + "\n");
-      Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      AtomicFile.write(file, (to + "\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
     } catch (IOException e) {
       // only a hint: the next seal scans from an older index
     }

@@ -3,11 +3,11 @@ package dev.cairn.exchange.sync;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.cairn.ledger.AtomicFile;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Iterator;
@@ -84,10 +84,7 @@ public final class TargetLog {
           .put("last_attempt", e.lastAttempt() == null ? null : e.lastAttempt().toString()).put("last_error", e.lastError());
     }
     try {
-      Files.createDirectories(file.getParent());
-      Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-      MAPPER.writerWithDefaultPrettyPrinter().writeValue(tmp.toFile(), root);
-      Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      AtomicFile.write(file, MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(root));
     } catch (IOException e) {
       // status history is advisory; the sync itself already happened
     }

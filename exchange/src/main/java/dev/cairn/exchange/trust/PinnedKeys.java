@@ -7,11 +7,11 @@ import dev.cairn.exchange.artifact.ArtifactName;
 import dev.cairn.exchange.artifact.SigningKey;
 import dev.cairn.ledger.CairnException;
 import dev.cairn.ledger.Origin;
+import dev.cairn.ledger.AtomicFile;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -131,10 +131,7 @@ public final class PinnedKeys {
           .put("checkpoint", p.checkpoint()).put("head", p.head()).put("last_seen", p.lastSeen() == null ? null : p.lastSeen().toString());
     }
     try {
-      Files.createDirectories(file.getParent());
-      Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-      MAPPER.writerWithDefaultPrettyPrinter().writeValue(tmp.toFile(), root);
-      Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      AtomicFile.write(file, MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(root));
     } catch (IOException e) {
       throw new PeersFileException(file, e.getMessage());
     }
