@@ -1,6 +1,5 @@
 package dev.cairn.ledger;
 
-import java.nio.file.Path;
 import net.openhft.chronicle.queue.RollCycles;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueueBuilder;
@@ -18,9 +17,5 @@ final class Queues {
         .rollCycle(RollCycles.FAST_DAILY)
         .timeoutMS(2_000)
         .build();
-  }
-
-  static Path queueDir(LedgerPaths paths) {
-    return paths.queue();
   }
 }

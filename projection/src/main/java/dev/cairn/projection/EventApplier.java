@@ -262,11 +262,6 @@ final class EventApplier implements AutoCloseable {
     origins.clear();
   }
 
-  /** Forgets counters of a rolled-back batch. */
-  void discardOrigins() {
-    origins.clear();
-  }
-
   private static void setOrderKey(PreparedStatement p, int at, Event e) throws SQLException {
     p.setString(at, e.hlc().toString());
     p.setString(at + 1, e.origin().value());

@@ -1,6 +1,5 @@
 package dev.cairn.ledger.event;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cairn.ledger.EventFormatException;
 import dev.cairn.ledger.Hlc;
@@ -112,11 +111,5 @@ public final class EventCodec {
     EventBody body = reader == null ? new UnknownEvent(type) : reader.apply(f);
     Draft draft = new Draft(body, f.rest());
     return new Incoming(origin, seq == null ? null : new Seq(seq), hlcText == null ? null : Hlc.parse(hlcText), draft);
-  }
-
-  /** Reads a single string field of an encoded event without building the event (for filters). */
-  public static String peekType(byte[] bytes) {
-    JsonNode type = JsonInput.parseObject(bytes).get("type");
-    return type == null ? null : type.asText();
   }
 }
