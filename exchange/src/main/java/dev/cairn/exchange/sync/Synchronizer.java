@@ -137,8 +137,28 @@ public final class Synchronizer {
     r.pushedBytes += bytes.length;
   }
 
+  /**
+   * Applies what the local store holds but the ledger does not yet (artifacts that another
+   * machine pushed into this home's store, for example through {@code cairn serve}).
+   */
+  public SyncReport absorbLocal() {
+    remoteCheckpoints.clear();
+    SyncReport report = new SyncReport();
+    for (Origin origin : local.origins()) {
+      if (!origin.equals(ledger.localOrigin())) {
+        pull(origin, local, false, report);
+      }
+    }
+    return report;
+  }
+
+  /** The newest checkpoint of {@code origin} already applied: our own newest for us, the pinned record for others. */
+  private long applied(Origin origin) {
+    return origin.equals(ledger.localOrigin()) ? newestLocalCheckpoint(origin) : pins.get(origin).map(p -> p.checkpoint()).orElse(0L);
+  }
+
   private void pull(Origin origin, Transport target, boolean dryRun, SyncReport report) {
-    long haveNumber = newestLocalCheckpoint(origin);
+    long haveNumber = applied(origin);
     List<ArtifactInfo> remote = remoteCheckpoints(origin, target, report);
     List<ArtifactInfo> newer = new ArrayList<>();
     for (ArtifactInfo i : remote) {

@@ -9,12 +9,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.cairn.exchange.artifact.ArtifactKind;
 import dev.cairn.exchange.artifact.ArtifactName;
 import dev.cairn.exchange.artifact.ArtifactNameException;
-import dev.cairn.exchange.artifact.Sha256;
 import dev.cairn.ledger.Origin;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -31,13 +29,15 @@ public abstract class TransportContract {
   protected static final Origin A = new Origin("alpha-aaaaaa");
   protected static final Origin B = new Origin("bravo-bbbbbb");
   private Transport transport;
+  private Artifacts artifacts;
 
   /** A new, empty transport. */
   protected abstract Transport create() throws Exception;
 
   @BeforeEach
-  void open() throws Exception {
+  void open(@org.junit.jupiter.api.io.TempDir java.nio.file.Path keys) throws Exception {
     transport = create();
+    artifacts = new Artifacts(keys);
   }
 
   @AfterEach
@@ -49,14 +49,11 @@ public abstract class TransportContract {
     return s.getBytes(StandardCharsets.UTF_8);
   }
 
-  private static ArtifactName segmentOf(Origin o, byte[] b) {
-    return ArtifactName.segment(o, Sha256.of(b));
-  }
-
   @Test
   void aPutArtifactCanBeReadListedAndHeaded() {
-    byte[] b = bytes("segment one");
-    ArtifactName n = segmentOf(A, b);
+    Artifacts.Named seg = Artifacts.segment(A, 3, 0);
+    byte[] b = seg.bytes();
+    ArtifactName n = seg.name();
     assertEquals(PutResult.CREATED, transport.putIfAbsent(n, b));
     assertArrayEquals(b, transport.get(n));
     assertEquals(b.length, transport.head(n).orElseThrow().bytes());
@@ -66,18 +63,20 @@ public abstract class TransportContract {
 
   @Test
   void writingTheSameBytesAgainIsAlreadyPresent() {
-    byte[] b = bytes("same");
-    ArtifactName n = segmentOf(A, b);
+    Artifacts.Named seg = Artifacts.segment(A, 2, 0);
+    byte[] b = seg.bytes();
+    ArtifactName n = seg.name();
     transport.putIfAbsent(n, b);
     assertEquals(PutResult.ALREADY_PRESENT, transport.putIfAbsent(n, b));
   }
 
   @Test
   void writingOtherBytesUnderATakenNameIsAConflictAndChangesNothing() {
-    ArtifactName n = ArtifactName.checkpoint(A, 1);
-    transport.putIfAbsent(n, bytes("first"));
-    assertThrows(ArtifactConflictException.class, () -> transport.putIfAbsent(n, bytes("second")));
-    assertArrayEquals(bytes("first"), transport.get(n));
+    Artifacts.Named first = artifacts.checkpoint(A, 1, 2);
+    Artifacts.Named second = artifacts.checkpoint(A, 1, 3);
+    transport.putIfAbsent(first.name(), first.bytes());
+    assertThrows(ArtifactConflictException.class, () -> transport.putIfAbsent(second.name(), second.bytes()));
+    assertArrayEquals(first.bytes(), transport.get(first.name()));
   }
 
   @Test
@@ -91,10 +90,13 @@ public abstract class TransportContract {
   @Test
   void listingIsSortedPerOriginAndKindAndResumesAfterACursor() {
     for (int i = 12; i >= 1; i--) {
-      transport.putIfAbsent(ArtifactName.checkpoint(A, i), bytes("cp " + i));
+      Artifacts.Named cp = artifacts.checkpoint(A, i, 2);
+      transport.putIfAbsent(cp.name(), cp.bytes());
     }
-    transport.putIfAbsent(ArtifactName.checkpoint(B, 1), bytes("b"));
-    transport.putIfAbsent(segmentOf(A, bytes("s")), bytes("s"));
+    Artifacts.Named b = artifacts.checkpoint(B, 1, 2);
+    transport.putIfAbsent(b.name(), b.bytes());
+    Artifacts.Named seg = Artifacts.segment(A, 2, 0);
+    transport.putIfAbsent(seg.name(), seg.bytes());
     List<ArtifactInfo> all = transport.list(A, ArtifactKind.CHECKPOINT, null);
     assertEquals(12, all.size());
     for (int i = 0; i < 12; i++) {
@@ -115,9 +117,10 @@ public abstract class TransportContract {
 
   @Test
   void largeArtifactsRoundTrip() {
-    byte[] big = new byte[24 << 20];
-    new Random(5).nextBytes(big);
-    ArtifactName n = segmentOf(A, big);
+    Artifacts.Named seg = Artifacts.bigSegment(A, 12);
+    byte[] big = seg.bytes();
+    assertTrue(big.length > 8 << 20, "a large artifact: " + big.length);
+    ArtifactName n = seg.name();
     assertEquals(PutResult.CREATED, transport.putIfAbsent(n, big));
     assertArrayEquals(big, transport.get(n));
   }
@@ -129,8 +132,10 @@ public abstract class TransportContract {
     ExecutorService pool = Executors.newFixedThreadPool(writers);
     CountDownLatch start = new CountDownLatch(1);
     List<Future<PutResult>> results = new ArrayList<>();
+    List<byte[]> candidates = new ArrayList<>();
     for (int i = 0; i < writers; i++) {
-      byte[] mine = bytes("writer " + i + " " + "x".repeat(100_000));
+      byte[] mine = artifacts.checkpoint(A, 7, 2 + i).bytes();
+      candidates.add(mine);
       results.add(pool.submit(() -> {
         start.await();
         try {
@@ -154,14 +159,15 @@ public abstract class TransportContract {
     pool.shutdown();
     assertEquals(1, created, "exactly one writer wins");
     assertEquals(writers - 1, conflicts);
-    String stored = new String(transport.get(n), StandardCharsets.UTF_8);
-    assertTrue(stored.startsWith("writer ") && stored.length() == "writer 0 ".length() + 100_000, "a whole winner, never a mix");
+    byte[] stored = transport.get(n);
+    assertTrue(candidates.stream().anyMatch(c -> java.util.Arrays.equals(c, stored)), "a whole winner, never a mix");
   }
 
   @Test
   void concurrentPutsOfTheSameBytesAllSucceed() throws Exception {
-    byte[] b = bytes("y".repeat(200_000));
-    ArtifactName n = segmentOf(A, b);
+    Artifacts.Named seg = Artifacts.segment(A, 500, 1);
+    byte[] b = seg.bytes();
+    ArtifactName n = seg.name();
     ExecutorService pool = Executors.newFixedThreadPool(6);
     List<Future<PutResult>> results = new ArrayList<>();
     for (int i = 0; i < 6; i++) {
@@ -178,8 +184,9 @@ public abstract class TransportContract {
 
   @Test
   void deleteRemovesAndIsIdempotent() {
-    ArtifactName n = ArtifactName.checkpoint(A, 1);
-    transport.putIfAbsent(n, bytes("x"));
+    Artifacts.Named cp = artifacts.checkpoint(A, 1, 2);
+    ArtifactName n = cp.name();
+    transport.putIfAbsent(n, cp.bytes());
     transport.delete(n);
     transport.delete(n);
     assertTrue(transport.head(n).isEmpty());

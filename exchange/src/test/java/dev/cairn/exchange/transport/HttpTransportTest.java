@@ -1,0 +1,112 @@
+package dev.cairn.exchange.transport;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.cairn.exchange.artifact.ArtifactKind;
+import dev.cairn.exchange.http.ArtifactServer;
+import dev.cairn.exchange.http.BearerToken;
+import dev.cairn.exchange.http.HttpTransport;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The transport contract over HTTP, against a real {@link ArtifactServer} on loopback, and the server's own rules. */
+class HttpTransportTest extends TransportContract {
+  private static final long LIMIT = 64L << 20;
+  @TempDir Path dir;
+  private ArtifactServer server;
+  private FolderTransport store;
+  private final BearerToken token = BearerToken.of("test-token-0123456789abcdef");
+
+  @Override
+  protected Transport create() throws Exception {
+    store = new FolderTransport(dir.resolve("served"));
+    server = ArtifactServer.start(new InetSocketAddress("127.0.0.1", 0), null, store, token, LIMIT,
+        new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), name -> { });
+    return new HttpTransport(base(), token);
+  }
+
+  private URI base() {
+    return URI.create("http://127.0.0.1:" + server.address().getPort());
+  }
+
+  @AfterEach
+  void stop() {
+    server.close();
+  }
+
+  private static HttpResponse<String> send(HttpRequest r) throws Exception {
+    return HttpClient.newHttpClient().send(r, HttpResponse.BodyHandlers.ofString());
+  }
+
+  @Test
+  void aWrongTokenIs401AndNothingIsStored() {
+    Artifacts.Named seg = Artifacts.segment(A, 3, 0);
+    HttpTransport intruder = new HttpTransport(base(), BearerToken.of("wrong"));
+    HttpTransport.UnauthorizedException e = assertThrows(HttpTransport.UnauthorizedException.class, () -> intruder.putIfAbsent(seg.name(), seg.bytes()));
+    assertTrue(e.getMessage().contains("401"), e.getMessage());
+    assertTrue(store.list(A, ArtifactKind.SEGMENT, null).isEmpty());
+  }
+
+  @Test
+  void anOversizedBodyIs413() throws Exception {
+    byte[] big = new byte[(int) LIMIT + 1];
+    HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(base() + "/v1/artifacts/alpha-aaaaaa/segments/" + "0".repeat(64) + ".seg.zst"))
+        .header("Authorization", token.header()).expectContinue(true).PUT(HttpRequest.BodyPublishers.ofByteArray(big)).build());
+    assertEquals(413, r.statusCode());
+    assertTrue(r.body().contains("over the limit"), r.body());
+  }
+
+  @Test
+  void invalidArtifactsAndNamesAre400AndNotStored() throws Exception {
+    HttpResponse<String> bad = send(HttpRequest.newBuilder(URI.create(base() + "/v1/artifacts/alpha-aaaaaa/segments/" + "0".repeat(64) + ".seg.zst"))
+        .header("Authorization", token.header()).PUT(HttpRequest.BodyPublishers.ofString("not a segment")).build());
+    assertEquals(400, bad.statusCode());
+    assertTrue(bad.body().contains("SHA-256"), bad.body());
+    HttpResponse<String> traversal = send(HttpRequest.newBuilder(URI.create(base() + "/v1/artifacts/..%2F..%2Fetc/segments/x.seg.zst"))
+        .header("Authorization", token.header()).GET().build());
+    assertEquals(400, traversal.statusCode());
+    assertTrue(store.origins().isEmpty());
+  }
+
+  @Test
+  void healthzNeedsNoTokenAndMetricsDoes() throws Exception {
+    assertEquals(200, send(HttpRequest.newBuilder(URI.create(base() + "/healthz")).GET().build()).statusCode());
+    assertEquals(401, send(HttpRequest.newBuilder(URI.create(base() + "/metrics")).GET().build()).statusCode());
+    Artifacts.Named seg = Artifacts.segment(A, 3, 0);
+    new HttpTransport(base(), token).putIfAbsent(seg.name(), seg.bytes());
+    HttpResponse<String> m = send(HttpRequest.newBuilder(URI.create(base() + "/metrics")).header("Authorization", token.header()).GET().build());
+    assertEquals(200, m.statusCode());
+    assertTrue(m.body().contains("cairn_artifacts_stored_total 1.0"), m.body());
+    assertTrue(m.body().contains("cairn_http_requests_seconds_count{method=\"PUT\",route=\"artifact\",status=\"201\"}"), m.body());
+  }
+
+  @Test
+  void curlReadsWhatCairnWrote() throws Exception {
+    Artifacts.Named seg = Artifacts.segment(A, 4, 0);
+    new HttpTransport(base(), token).putIfAbsent(seg.name(), seg.bytes());
+    Path out = dir.resolve("fetched.seg.zst");
+    Process p = new ProcessBuilder("curl", "-sf", "-H", "Authorization: " + token.header(), "-o", out.toString(),
+        base() + "/v1/artifacts/" + seg.name().path()).redirectErrorStream(true).start();
+    String curlOut = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertTrue(p.waitFor(30, TimeUnit.SECONDS));
+    assertEquals(0, p.exitValue(), "curl: " + curlOut);
+    assertArrayEquals(seg.bytes(), Files.readAllBytes(out));
+    Process jq = new ProcessBuilder("bash", "-c", "zstdcat '" + out + "' | jq -c -r 'select(.format == null) | .seq'").start();
+    assertEquals("1\n2\n3\n4\n", new String(jq.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+  }
+}
