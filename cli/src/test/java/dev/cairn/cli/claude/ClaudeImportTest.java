@@ -24,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** The importer on real fixtures and on written transcripts, with drafts collected instead of appended. */
 class ClaudeImportTest {
   private static final Origin ORIGIN = new Origin("lap-000001");
-  private static final Path FIXTURES = Path.of(System.getProperty("cairn.fixtures", "../../shared/fixtures/claude-code"));
+  private static final Path FIXTURES = dev.cairn.cli.SharedFixtures.claudeCode();
   @TempDir Path dir;
   private final List<Draft> drafts = new ArrayList<>();
   private final List<String> malformed = new ArrayList<>();
