@@ -34,6 +34,7 @@ import picocli.CommandLine.Model.CommandSpec;
         PurgeCommand.class,
         ConflictsCommand.class,
         SyncCommand.class,
+        ServeCommand.class,
         PeersCommand.class,
         TailCommand.class,
         DigestCommand.class,

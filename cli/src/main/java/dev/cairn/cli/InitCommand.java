@@ -46,6 +46,7 @@ final class InitCommand implements Callable<Integer> {
       view.catchUp(ledger.reader());
     }
     String key = Exchanges.key(home).publicKey().text();
+    dev.cairn.exchange.http.BearerToken.loadOrCreate(home.keys()); // for 'cairn serve'
     if (json) {
       ctx.out().println(Json.write(Json.object().put("home", home.root().toString()).put("origin", o.value()).put("created", !existed)
           .put("public_key", key)));

@@ -17,8 +17,8 @@ import picocli.CommandLine.Parameters;
 
 /** {@code cairn sync TARGET}: exchange artifacts with a target. */
 @Command(name = "sync", mixinStandardHelpOptions = true,
-    description = {"Exchange sessions with other machines through TARGET (folder:PATH, or a path: a synced folder,",
-        "a network share, a USB stick): seal this machine's new events into a signed segment, push what",
+    description = {"Exchange sessions with other machines through TARGET: folder:PATH or a path (a synced folder, a",
+        "network share, a USB stick), or http(s)://HOST:PORT (a machine running 'cairn serve'; --token): seal this machine's new events into a signed segment, push what",
         "the target lacks, pull what this machine lacks (for every origin, relays included), verify",
         "(hash, signature, pinned key, coverage), append, project. Running it again with nothing new",
         "moves no artifact. Corrupt artifacts are quarantined and forged checkpoints rejected: both are",
@@ -28,6 +28,9 @@ final class SyncCommand implements Callable<Integer> {
 
   @Parameters(paramLabel = "TARGET", description = "folder:PATH or PATH.")
   String target;
+
+  @Option(names = "--token", paramLabel = "TOKEN", description = "Bearer token for an http(s) peer (default: $CAIRN_TOKEN).")
+  String token;
 
   @Option(names = "--dry-run", description = "Say what would be sealed, pushed and pulled; change nothing.")
   boolean dryRun;
@@ -42,7 +45,7 @@ final class SyncCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Home home = ctx.home();
-    Transport transport = Targets.open(target);
+    Transport transport = Targets.open(target, token != null ? token : ctx.env("CAIRN_TOKEN"));
     Clock clock = Clock.systemUTC();
     TargetLog log = Exchanges.targets(home);
     SyncReport report;

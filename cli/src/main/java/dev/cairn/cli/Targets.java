@@ -1,28 +1,46 @@
 package dev.cairn.cli;
 
+import dev.cairn.exchange.http.BearerToken;
+import dev.cairn.exchange.http.HttpTransport;
 import dev.cairn.exchange.transport.FolderTransport;
 import dev.cairn.exchange.transport.Transport;
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.Locale;
 
 /**
- * Turns a target argument into a transport: {@code folder:PATH}, or a plain path (absolute or
- * relative). Other schemes are refused with the list of supported ones. Stateless.
+ * Turns a target argument into a transport: {@code folder:PATH}, a plain path (absolute or
+ * relative), or {@code http(s)://HOST:PORT} (a peer running {@code cairn serve}, with a bearer
+ * token). Other schemes are refused with the list of supported ones. Stateless.
  */
 final class Targets {
   private Targets() {}
 
-  static Transport open(String target) {
+  /**
+   * @param token the bearer token for http(s) targets (from --token or CAIRN_TOKEN), or null
+   */
+  static Transport open(String target, String token) {
     if (target == null || target.isBlank()) {
-      throw new BadInputException("TARGET", 0, "expected folder:PATH or a path, found nothing");
+      throw new BadInputException("TARGET", 0, "expected folder:PATH, http(s)://HOST:PORT or a path, found nothing");
     }
     String lower = target.toLowerCase(Locale.ROOT);
     if (lower.startsWith("folder:")) {
       return folder(target.substring("folder:".length()));
     }
+    if (lower.startsWith("http://") || lower.startsWith("https://")) {
+      if (token == null || token.isBlank()) {
+        throw new BadInputException("TARGET", 0, "expected a token for " + target
+            + " (--token, or CAIRN_TOKEN; it is in the peer's keys/serve.token), found none");
+      }
+      try {
+        return new HttpTransport(URI.create(target), BearerToken.of(token));
+      } catch (IllegalArgumentException e) {
+        throw new BadInputException("TARGET", 0, "expected a URL like http://host:7465, found '" + target + "'");
+      }
+    }
     int colon = target.indexOf("://");
     if (colon > 0) {
-      throw new BadInputException("TARGET", 0, "expected folder:PATH or a path (supported: folder), found scheme '"
+      throw new BadInputException("TARGET", 0, "expected folder:PATH, http(s)://HOST:PORT or a path (supported: folder, http, https), found scheme '"
           + target.substring(0, colon) + "'");
     }
     return folder(target);

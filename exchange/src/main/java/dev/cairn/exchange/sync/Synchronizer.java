@@ -152,6 +152,11 @@ public final class Synchronizer {
     return report;
   }
 
+  /** Seals this machine's new events into the local store (what a sync does first), without a target. */
+  public Sealer.Result sealOnly() {
+    return sealer.seal(ledger.reader(), ledger.highWater(ledger.localOrigin()));
+  }
+
   /** The newest checkpoint of {@code origin} already applied: our own newest for us, the pinned record for others. */
   private long applied(Origin origin) {
     return origin.equals(ledger.localOrigin()) ? newestLocalCheckpoint(origin) : pins.get(origin).map(p -> p.checkpoint()).orElse(0L);

@@ -1,0 +1,94 @@
+package dev.cairn.cli;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Three homes converge through one of them running {@code cairn serve}, over real HTTP on loopback. */
+class ServeCliTest {
+  @TempDir Path dir;
+  private Thread server;
+  private final StringWriter serverOut = new StringWriter();
+
+  private Path home(String name, String origin, String nativeId) {
+    Path h = dir.resolve(name);
+    assertEquals(0, Cli.run(h, "init", "--origin", origin).code());
+    String events = "{\"type\":\"session.recorded\",\"session\":\"" + origin + "~" + nativeId + "\",\"agent\":\"claude-code\",\"source\":\"/x\",\"title\":\"" + name + "\"}\n"
+        + "{\"type\":\"message.appended\",\"session\":\"" + origin + "~" + nativeId + "\",\"ordinal\":0,\"role\":\"user\",\"text\":\"hello from " + name + "\"}\n";
+    assertEquals(0, Cli.runWithInput(h, events, "import", "events", "-").code());
+    return h;
+  }
+
+  private String serve(Path home) {
+    server = new Thread(() -> Main.run(new String[] {"--home", home.toString(), "serve", "--port", "0"},
+        new Context(Map.of(), java.io.InputStream.nullInputStream(), new PrintWriter(serverOut, true), new PrintWriter(new StringWriter(), true), false)));
+    server.start();
+    Pattern p = Pattern.compile("serving .* on (http://[0-9.]+:[0-9]+)");
+    await().atMost(Duration.ofSeconds(30)).until(() -> p.matcher(serverOut.toString()).find());
+    Matcher m = p.matcher(serverOut.toString());
+    assertTrue(m.find());
+    return m.group(1);
+  }
+
+  @AfterEach
+  void stopServer() throws InterruptedException {
+    if (server != null) {
+      server.interrupt();
+      server.join(10_000);
+    }
+  }
+
+  @Test
+  void threeHomesConvergeThroughAServingPeer() throws Exception {
+    Path a = home("a", "alpha-aaaaaa", "s-a");
+    Path b = home("b", "bravo-bbbbbb", "s-b");
+    Path c = home("c", "charlie-cccccc", "s-c");
+    String url = serve(a);
+    String token = Files.readString(a.resolve("keys/serve.token")).strip();
+    for (Path h : List.of(b, c, b)) {
+      Cli.Result r = Cli.run(h, "sync", url, "--token", token);
+      assertEquals(0, r.code(), r.err());
+    }
+    String digestB = Cli.run(b, "digest").line();
+    assertEquals(digestB, Cli.run(c, "digest").line());
+    await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+        .until(() -> Cli.run(a, "digest").line().equals(digestB)); // the server absorbs pushes in the background
+    assertEquals(3, Cli.json(a, "sessions").size());
+    assertTrue(serverOut.toString().contains("absorbed"), serverOut.toString());
+  }
+
+  @Test
+  void aWrongTokenIsRefusedAndNothingIsStored() throws Exception {
+    Path a = home("a", "alpha-aaaaaa", "s-a");
+    Path b = home("b", "bravo-bbbbbb", "s-b");
+    String url = serve(a);
+    Cli.Result r = Cli.run(b, "sync", url, "--token", "wrong");
+    assertEquals(4, r.code(), r.out() + r.err());
+    assertTrue(r.err().contains("401 unauthorized"), r.err());
+    assertTrue(Files.notExists(a.resolve("artifacts/bravo-bbbbbb")), "nothing stored");
+    Cli.Result none = Cli.run(b, "sync", url);
+    assertEquals(3, none.code());
+    assertTrue(none.err().contains("expected a token"), none.err());
+  }
+
+  @Test
+  void plainHttpOnANonLoopbackAddressIsRefused() {
+    Path a = home("a", "alpha-aaaaaa", "s-a");
+    Cli.Result r = Cli.run(a, "serve", "--bind", "0.0.0.0", "--port", "0");
+    assertEquals(2, r.code());
+    assertTrue(r.err().contains("--allow-insecure"), r.err());
+  }
+}
