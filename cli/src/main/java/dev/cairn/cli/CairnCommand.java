@@ -35,6 +35,7 @@ import picocli.CommandLine.Model.CommandSpec;
         ConflictsCommand.class,
         SyncCommand.class,
         ServeCommand.class,
+        TargetCommand.class,
         PeersCommand.class,
         TailCommand.class,
         DigestCommand.class,

@@ -1,20 +1,45 @@
 package dev.cairn.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.toml.TomlMapper;
+import dev.cairn.ledger.AtomicFile;
 import dev.cairn.ledger.Origin;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
 
 /**
- * The home's {@code config.toml}. Keys: {@code origin} (this machine's identity, set once by
- * {@code cairn init}; changing it makes this home a different machine to every peer).
- * Immutable.
+ * The home's {@code config.toml}:
+ * <pre>
+ * origin = "laptop-3f9a1c"          # this machine's identity, set once by init; never change it
+ *
+ * targets.nas.url = "folder:/mnt/nas/cairn"   # named sync targets: cairn target add NAME URL
+ * </pre>
+ * (written with dotted keys; a hand-written {@code [targets.nas]} table reads the same).
+ * Secrets (tokens) are never here: they live in {@code secrets.toml} ({@link Secrets}). Immutable.
  */
-public record Config(Origin origin) {
+public record Config(Origin origin, SortedMap<String, String> targets) {
   private static final TomlMapper TOML = new TomlMapper();
+  private static final Pattern TARGET_NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,31}");
+
+  public Config {
+    targets = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(targets));
+  }
+
+  public Config(Origin origin) {
+    this(origin, new TreeMap<>());
+  }
+
+  public static boolean isTargetName(String s) {
+    return s != null && TARGET_NAME.matcher(s).matches();
+  }
 
   public static Config read(Home home) {
     JsonNode node;
@@ -30,15 +55,43 @@ public record Config(Origin origin) {
       throw new ConfigException(home.config(), "key 'origin': expected 1-63 characters of [a-z0-9-], found "
           + (origin == null ? "nothing" : origin.toString()));
     }
-    return new Config(new Origin(origin.textValue()));
+    TreeMap<String, String> targets = new TreeMap<>();
+    for (Iterator<Map.Entry<String, JsonNode>> it = node.path("targets").fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> e = it.next();
+      JsonNode url = e.getValue().get("url");
+      if (!isTargetName(e.getKey()) || url == null || !url.isTextual()) {
+        throw new ConfigException(home.config(), "[targets." + e.getKey() + "]: expected a name of [a-z0-9-] and a url, found "
+            + e.getValue());
+      }
+      targets.put(e.getKey(), url.textValue());
+    }
+    return new Config(new Origin(origin.textValue()), targets);
+  }
+
+  public Config withTarget(String name, String url) {
+    TreeMap<String, String> t = new TreeMap<>(targets);
+    t.put(name, url);
+    return new Config(origin, t);
+  }
+
+  public Config withoutTarget(String name) {
+    TreeMap<String, String> t = new TreeMap<>(targets);
+    t.remove(name);
+    return new Config(origin, t);
   }
 
   public void write(Home home) {
-    String text = "# cairn home configuration; see docs/cli.md\n"
-        + "# origin: this machine's identity in every event it writes. Never change it.\n"
-        + "origin = \"" + origin.value() + "\"\n";
+    ObjectNode root = TOML.createObjectNode();
+    root.put("origin", origin.value());
+    if (!targets.isEmpty()) {
+      ObjectNode t = root.putObject("targets");
+      targets.forEach((name, url) -> t.putObject(name).put("url", url));
+    }
     try {
-      dev.cairn.ledger.AtomicFile.write(home.config(), text.getBytes(StandardCharsets.UTF_8));
+      String text = "# cairn home configuration; see docs/cli.md\n"
+          + "# origin: this machine's identity in every event it writes. Never change it.\n"
+          + TOML.writeValueAsString(root).stripTrailing() + "\n";
+      AtomicFile.write(home.config(), text.getBytes(StandardCharsets.UTF_8));
     } catch (IOException e) {
       throw new ConfigException(home.config(), "cannot write: " + e.getMessage());
     }

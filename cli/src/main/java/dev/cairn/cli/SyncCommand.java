@@ -26,8 +26,17 @@ import picocli.CommandLine.Parameters;
 final class SyncCommand implements Callable<Integer> {
   private final Context ctx;
 
-  @Parameters(paramLabel = "TARGET", description = "folder:PATH or PATH.")
+  @Parameters(paramLabel = "TARGET", arity = "0..1", description = "A target name (cairn target add), folder:PATH, a path, or http(s)://HOST:PORT.")
   String target;
+
+  @Option(names = "--all", description = "Sync with every named target, one after the other.")
+  boolean all;
+
+  @Option(names = "--watch", description = "Keep syncing: on local change (debounced 2 s) and at least every --interval; Ctrl-C stops.")
+  boolean watch;
+
+  @Option(names = "--interval", paramLabel = "SECONDS", defaultValue = "60", description = "With --watch: the periodic floor (default ${DEFAULT-VALUE} s).")
+  int interval;
 
   @Option(names = "--token", paramLabel = "TOKEN", description = "Bearer token for an http(s) peer (default: $CAIRN_TOKEN).")
   String token;
@@ -42,10 +51,86 @@ final class SyncCommand implements Callable<Integer> {
     this.ctx = ctx;
   }
 
+  /** A target to sync with: a display label and its transport. */
+  private record Resolved(String label, Transport transport) {}
+
   @Override
   public Integer call() {
     Home home = ctx.home();
-    Transport transport = Targets.open(target, token != null ? token : ctx.env("CAIRN_TOKEN"));
+    java.util.List<Resolved> targets = resolve(home);
+    if (!watch) {
+      int code = 0;
+      for (Resolved t : targets) {
+        code = Math.max(code, syncOnce(home, t.transport(), false));
+      }
+      return code;
+    }
+    return watchLoop(home, targets);
+  }
+
+  private java.util.List<Resolved> resolve(Home home) {
+    Config config = Config.read(home);
+    Secrets secrets = Secrets.read(home);
+    java.util.List<String> names;
+    if (all) {
+      if (target != null) {
+        throw new BadInputException("TARGET", 0, "expected either TARGET or --all, found both");
+      }
+      if (config.targets().isEmpty()) {
+        throw new BadInputException("--all", 0, "expected named targets (cairn target add NAME URL), found none");
+      }
+      names = new java.util.ArrayList<>(config.targets().keySet());
+    } else if (target == null) {
+      throw new BadInputException("TARGET", 0, "expected a target name, folder:PATH, a path or a URL (or --all), found nothing");
+    } else {
+      names = java.util.List.of(target);
+    }
+    java.util.List<Resolved> out = new java.util.ArrayList<>();
+    for (String n : names) {
+      String url = config.targets().getOrDefault(n, n);
+      String t = token != null ? token : ctx.env("CAIRN_TOKEN") != null ? ctx.env("CAIRN_TOKEN") : secrets.token(n).orElse(null);
+      out.add(new Resolved(n, Targets.open(url, t)));
+    }
+    return out;
+  }
+
+  /** Syncs on local change (debounced) and at a periodic floor, one line per sync, until interrupted. */
+  private int watchLoop(Home home, java.util.List<Resolved> targets) {
+    Thread main = Thread.currentThread();
+    Thread hook = new Thread(main::interrupt);
+    Runtime.getRuntime().addShutdownHook(hook);
+    try (var reader = home.openReader()) {
+      while (!Thread.currentThread().isInterrupted()) {
+        for (Resolved t : targets) {
+          try {
+            syncOnce(home, t.transport(), true);
+          } catch (dev.cairn.ledger.LedgerLockedException e) {
+            ctx.out().println(java.time.LocalTime.now().withNano(0) + " " + t.label() + ": busy (another cairn command holds the lock); next round");
+          } catch (CairnException e) {
+            ctx.out().println(java.time.LocalTime.now().withNano(0) + " " + t.label() + ": failed: " + e.getMessage());
+          }
+          ctx.out().flush();
+        }
+        try (var cursor = reader.after(reader.headIndex())) {
+          if (cursor.next(java.time.Duration.ofSeconds(Math.max(1, interval))) != null) {
+            Thread.sleep(2_000); // debounce: let a burst of local changes finish
+          }
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }
+    } finally {
+      try {
+        Runtime.getRuntime().removeShutdownHook(hook);
+      } catch (IllegalStateException ignored) {
+        // the JVM is already shutting down
+      }
+    }
+    ctx.out().println("stopped watching");
+    return 0;
+  }
+
+  private int syncOnce(Home home, Transport transport, boolean compact) {
     Clock clock = Clock.systemUTC();
     TargetLog log = Exchanges.targets(home);
     SyncReport report;
@@ -65,7 +150,13 @@ final class SyncCommand implements Callable<Integer> {
         log.success(transport.describe(), clock.instant());
       }
     }
-    print(transport, report);
+    if (compact) {
+      ctx.out().printf("%s %s: sealed %d, pushed %d, pulled %d, applied %d%s%n", java.time.LocalTime.now().withNano(0), transport.describe(),
+          report.sealedEvents, report.pushed(), report.pulled(), report.applied(),
+          report.quarantined() + report.forged() > 0 ? ", quarantined " + report.quarantined() + ", forged " + report.forged() : "");
+    } else {
+      print(transport, report);
+    }
     return report.quarantined() + report.forged() > 0 ? 5 : 0;
   }
 
