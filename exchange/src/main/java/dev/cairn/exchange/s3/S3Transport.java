@@ -1,0 +1,240 @@
+package dev.cairn.exchange.s3;
+
+import dev.cairn.exchange.artifact.ArtifactKind;
+import dev.cairn.exchange.artifact.ArtifactName;
+import dev.cairn.exchange.artifact.ArtifactNameException;
+import dev.cairn.exchange.transport.ArtifactConflictException;
+import dev.cairn.exchange.transport.ArtifactInfo;
+import dev.cairn.exchange.transport.ArtifactNotFoundException;
+import dev.cairn.exchange.transport.PutResult;
+import dev.cairn.exchange.transport.Transport;
+import dev.cairn.exchange.transport.TransportException;
+import dev.cairn.ledger.Origin;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.CommonPrefix;
+import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
+import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
+import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+import software.amazon.awssdk.services.s3.model.PutObjectRequest;
+import software.amazon.awssdk.services.s3.model.S3Exception;
+import software.amazon.awssdk.services.s3.model.S3Object;
+
+/**
+ * A transport to an S3-compatible bucket ({@code s3://BUCKET/PREFIX}): keys are {@code
+ * PREFIX/<artifact path>}.
+ *
+ * <ul>
+ *   <li>Write-once by a conditional PUT ({@code If-None-Match: *}); on 412 the stored bytes are
+ *       compared (same: already present; other: conflict). A store that does not support
+ *       conditional writes (501) falls back to HEAD-before-PUT, which has a race between two
+ *       writers of the same name. The SHA-256 computed here goes in {@code
+ *       x-amz-checksum-sha256}, so the store checks the bytes it received.
+ *   <li>Listing uses ListObjectsV2 with the artifact folder as prefix, {@code StartAfter} for the
+ *       cursor and continuation tokens for pages; origins are the common prefixes under PREFIX/.
+ *   <li>Moving aside copies to {@code PREFIX/.quarantine/...} and deletes the original.
+ * </ul>
+ *
+ * <p>Thread-safety: thread-safe (the SDK client is); {@code conditionalWrites} may flip once.
+ */
+public final class S3Transport implements Transport {
+  private final S3Client s3;
+  private final S3Location location;
+  private final int pageSize;
+  private volatile boolean conditionalWrites = true;
+
+  public S3Transport(S3Client s3, S3Location location) {
+    this(s3, location, 1000);
+  }
+
+  /** With {@code pageSize} keys per list call (tests use a small one to exercise paging). */
+  public S3Transport(S3Client s3, S3Location location, int pageSize) {
+    this.s3 = s3;
+    this.location = location;
+    this.pageSize = pageSize;
+  }
+
+  @Override
+  public String describe() {
+    return location.toString();
+  }
+
+  private TransportException failed(String op, SdkException e) {
+    return new TransportException(describe(), op, e);
+  }
+
+  @Override
+  public List<Origin> origins() {
+    List<Origin> out = new ArrayList<>();
+    try {
+      String token = null;
+      do {
+        ListObjectsV2Response r = s3.listObjectsV2(ListObjectsV2Request.builder().bucket(location.bucket()).prefix(location.root())
+            .delimiter("/").maxKeys(pageSize).continuationToken(token).build());
+        for (CommonPrefix p : r.commonPrefixes()) {
+          String name = p.prefix().substring(location.root().length()).replaceAll("/$", "");
+          if (Origin.isValid(name)) {
+            out.add(new Origin(name));
+          }
+        }
+        token = Boolean.TRUE.equals(r.isTruncated()) ? r.nextContinuationToken() : null;
+      } while (token != null);
+    } catch (SdkException e) {
+      throw failed("list origins", e);
+    }
+    out.sort(null);
+    return out;
+  }
+
+  @Override
+  public List<ArtifactInfo> list(Origin origin, ArtifactKind kind, ArtifactName after) {
+    String folder = location.key(origin.value() + "/" + kind.folder() + "/");
+    List<ArtifactInfo> out = new ArrayList<>();
+    try {
+      String token = null;
+      do {
+        var req = ListObjectsV2Request.builder().bucket(location.bucket()).prefix(folder).maxKeys(pageSize).continuationToken(token);
+        if (token == null && after != null) {
+          req.startAfter(folder + after.fileName());
+        }
+        ListObjectsV2Response r = s3.listObjectsV2(req.build());
+        for (S3Object o : r.contents()) {
+          String file = o.key().substring(folder.length());
+          try {
+            out.add(new ArtifactInfo(ArtifactName.parseFile(origin, kind, file), o.size()));
+          } catch (ArtifactNameException ignored) {
+            // not an artifact of ours (a stray object): skip
+          }
+        }
+        token = Boolean.TRUE.equals(r.isTruncated()) ? r.nextContinuationToken() : null;
+      } while (token != null);
+    } catch (SdkException e) {
+      throw failed("list " + origin + "/" + kind.folder(), e);
+    }
+    out.sort((a, b) -> a.name().compareTo(b.name()));
+    return out;
+  }
+
+  @Override
+  public Optional<ArtifactInfo> head(ArtifactName name) {
+    try {
+      HeadObjectResponse r = s3.headObject(b -> b.bucket(location.bucket()).key(location.key(name.path())));
+      return Optional.of(new ArtifactInfo(name, r.contentLength()));
+    } catch (NoSuchKeyException e) {
+      return Optional.empty();
+    } catch (S3Exception e) {
+      if (e.statusCode() == 404) {
+        return Optional.empty();
+      }
+      throw failed("head " + name, e);
+    } catch (SdkException e) {
+      throw failed("head " + name, e);
+    }
+  }
+
+  @Override
+  public byte[] get(ArtifactName name) {
+    try {
+      return s3.getObjectAsBytes(b -> b.bucket(location.bucket()).key(location.key(name.path()))).asByteArray();
+    } catch (NoSuchKeyException e) {
+      throw new ArtifactNotFoundException(describe(), name);
+    } catch (S3Exception e) {
+      if (e.statusCode() == 404) {
+        throw new ArtifactNotFoundException(describe(), name);
+      }
+      throw failed("get " + name, e);
+    } catch (SdkException e) {
+      throw failed("get " + name, e);
+    }
+  }
+
+  @Override
+  public PutResult putIfAbsent(ArtifactName name, byte[] bytes) {
+    String key = location.key(name.path());
+    var req = PutObjectRequest.builder().bucket(location.bucket()).key(key).checksumSHA256(sha256Base64(bytes));
+    if (!conditionalWrites) {
+      if (head(name).isPresent()) {
+        return compare(name, bytes);
+      }
+      return put(req.build(), bytes, name);
+    }
+    try {
+      s3.putObject(req.ifNoneMatch("*").build(), RequestBody.fromBytes(bytes));
+      return PutResult.CREATED;
+    } catch (S3Exception e) {
+      if (e.statusCode() == 412) {
+        return compare(name, bytes);
+      }
+      if (e.statusCode() == 501) {
+        conditionalWrites = false; // the store cannot do If-None-Match: fall back to HEAD-before-PUT
+        return putIfAbsent(name, bytes);
+      }
+      throw failed("put " + name, e);
+    } catch (SdkException e) {
+      throw failed("put " + name, e);
+    }
+  }
+
+  private PutResult put(PutObjectRequest req, byte[] bytes, ArtifactName name) {
+    try {
+      s3.putObject(req, RequestBody.fromBytes(bytes));
+      return PutResult.CREATED;
+    } catch (SdkException e) {
+      throw failed("put " + name, e);
+    }
+  }
+
+  private PutResult compare(ArtifactName name, byte[] bytes) {
+    if (Arrays.equals(get(name), bytes)) {
+      return PutResult.ALREADY_PRESENT;
+    }
+    throw new ArtifactConflictException(describe(), name);
+  }
+
+  @Override
+  public void delete(ArtifactName name) {
+    try {
+      s3.deleteObject(b -> b.bucket(location.bucket()).key(location.key(name.path())));
+    } catch (SdkException e) {
+      throw failed("delete " + name, e);
+    }
+  }
+
+  @Override
+  public boolean moveAside(ArtifactName name, String reason) {
+    String key = location.key(name.path());
+    String aside = location.key(".quarantine/" + name.path() + "." + Instant.now().toEpochMilli());
+    try {
+      s3.copyObject(b -> b.sourceBucket(location.bucket()).sourceKey(key).destinationBucket(location.bucket()).destinationKey(aside));
+      s3.deleteObject(b -> b.bucket(location.bucket()).key(key));
+      return true;
+    } catch (NoSuchKeyException e) {
+      return false;
+    } catch (SdkException e) {
+      throw failed("move aside " + name, e);
+    }
+  }
+
+  private static String sha256Base64(byte[] bytes) {
+    try {
+      return Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-256").digest(bytes));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JDK has SHA-256", e);
+    }
+  }
+
+  @Override
+  public void close() {
+    s3.close();
+  }
+}
