@@ -16,15 +16,18 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * {@code CAIRN_HOME/secrets.toml} (file mode 0600): per-target tokens, {@code [targets.NAME]
- * token = "..."}. Never printed, never logged, never in config.toml. Immutable.
+ * {@code CAIRN_HOME/secrets.toml} (file mode 0600): per-target tokens ({@code targets.NAME.token})
+ * and S3 settings ({@code [s3]}: endpoint, region, access_key_id, secret_access_key). Never
+ * printed, never logged, never in config.toml. Immutable.
  */
 final class Secrets {
   private static final TomlMapper TOML = new TomlMapper();
   private final TreeMap<String, String> tokens;
+  private final TreeMap<String, String> s3;
 
-  private Secrets(TreeMap<String, String> tokens) {
+  private Secrets(TreeMap<String, String> tokens, TreeMap<String, String> s3) {
     this.tokens = tokens;
+    this.s3 = s3;
   }
 
   static Path file(Home home) {
@@ -33,8 +36,10 @@ final class Secrets {
 
   static Secrets read(Home home) {
     TreeMap<String, String> tokens = new TreeMap<>();
+    TreeMap<String, String> s3 = new TreeMap<>();
     try {
       JsonNode node = TOML.readTree(Files.readString(file(home), StandardCharsets.UTF_8));
+      node.path("s3").fields().forEachRemaining(e -> s3.put(e.getKey(), e.getValue().asText()));
       for (Iterator<Map.Entry<String, JsonNode>> it = node.path("targets").fields(); it.hasNext(); ) {
         Map.Entry<String, JsonNode> e = it.next();
         if (e.getValue().hasNonNull("token")) {
@@ -42,11 +47,16 @@ final class Secrets {
         }
       }
     } catch (NoSuchFileException e) {
-      return new Secrets(tokens);
+      return new Secrets(tokens, s3);
     } catch (IOException e) {
       throw new ConfigException(file(home), "not valid TOML (contents not shown: it holds secrets)");
     }
-    return new Secrets(tokens);
+    return new Secrets(tokens, s3);
+  }
+
+  /** A key of the [s3] table: endpoint, region, access_key_id, secret_access_key. */
+  Optional<String> s3(String key) {
+    return Optional.ofNullable(s3.get(key));
   }
 
   Optional<String> token(String target) {
@@ -60,13 +70,17 @@ final class Secrets {
     } else {
       t.put(target, token);
     }
-    return new Secrets(t);
+    return new Secrets(t, s3);
   }
 
   void write(Home home) {
     ObjectNode root = TOML.createObjectNode();
     ObjectNode all = root.putObject("targets");
     tokens.forEach((name, token) -> all.putObject(name).put("token", token));
+    if (!s3.isEmpty()) {
+      ObjectNode table = root.putObject("s3");
+      s3.forEach(table::put);
+    }
     Path f = file(home);
     try {
       if (!Files.exists(f)) {

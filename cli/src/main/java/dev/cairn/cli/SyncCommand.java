@@ -18,7 +18,8 @@ import picocli.CommandLine.Parameters;
 /** {@code cairn sync TARGET}: exchange artifacts with a target. */
 @Command(name = "sync", mixinStandardHelpOptions = true,
     description = {"Exchange sessions with other machines through TARGET: folder:PATH or a path (a synced folder, a",
-        "network share, a USB stick), or http(s)://HOST:PORT (a machine running 'cairn serve'; --token): seal this machine's new events into a signed segment, push what",
+        "network share, a USB stick), http(s)://HOST:PORT (a machine running 'cairn serve'; --token), or",
+        "s3://BUCKET/PREFIX (any S3-compatible store; AWS_* variables, --endpoint, or secrets.toml): seal this machine's new events into a signed segment, push what",
         "the target lacks, pull what this machine lacks (for every origin, relays included), verify",
         "(hash, signature, pinned key, coverage), append, project. Running it again with nothing new",
         "moves no artifact. Corrupt artifacts are quarantined and forged checkpoints rejected: both are",
@@ -40,6 +41,9 @@ final class SyncCommand implements Callable<Integer> {
 
   @Option(names = "--token", paramLabel = "TOKEN", description = "Bearer token for an http(s) peer (default: $CAIRN_TOKEN).")
   String token;
+
+  @Option(names = "--endpoint", paramLabel = "URL", description = "S3-compatible endpoint for s3:// targets (default: $AWS_ENDPOINT_URL, or secrets.toml).")
+  String endpoint;
 
   @Option(names = "--dry-run", description = "Say what would be sealed, pushed and pulled; change nothing.")
   boolean dryRun;
@@ -89,7 +93,7 @@ final class SyncCommand implements Callable<Integer> {
     for (String n : names) {
       String url = config.targets().getOrDefault(n, n);
       String t = token != null ? token : ctx.env("CAIRN_TOKEN") != null ? ctx.env("CAIRN_TOKEN") : secrets.token(n).orElse(null);
-      out.add(new Resolved(n, Targets.open(url, t)));
+      out.add(new Resolved(n, Targets.open(url, t, url.startsWith("s3://") ? S3Config.resolve(ctx, home, endpoint) : null)));
     }
     return out;
   }

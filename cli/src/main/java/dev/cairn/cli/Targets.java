@@ -2,6 +2,9 @@ package dev.cairn.cli;
 
 import dev.cairn.exchange.http.BearerToken;
 import dev.cairn.exchange.http.HttpTransport;
+import dev.cairn.exchange.s3.S3Location;
+import dev.cairn.exchange.s3.S3Settings;
+import dev.cairn.exchange.s3.S3Transport;
 import dev.cairn.exchange.transport.FolderTransport;
 import dev.cairn.exchange.transport.Transport;
 import java.net.URI;
@@ -20,12 +23,27 @@ final class Targets {
    * @param token the bearer token for http(s) targets (from --token or CAIRN_TOKEN), or null
    */
   static Transport open(String target, String token) {
+    return open(target, token, null);
+  }
+
+  /**
+   * @param s3 how to reach an S3-compatible store, for s3:// targets (null: none configured)
+   */
+  static Transport open(String target, String token, S3Settings s3) {
     if (target == null || target.isBlank()) {
       throw new BadInputException("TARGET", 0, "expected folder:PATH, http(s)://HOST:PORT or a path, found nothing");
     }
     String lower = target.toLowerCase(Locale.ROOT);
     if (lower.startsWith("folder:")) {
       return folder(target.substring("folder:".length()));
+    }
+    if (lower.startsWith("s3://")) {
+      S3Location location = S3Location.parse(target);
+      if (s3 == null || s3.accessKey() == null || s3.secretKey() == null) {
+        throw new BadInputException("TARGET", 0, "expected S3 credentials for " + target
+            + " (AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or [s3] in secrets.toml), found none");
+      }
+      return new S3Transport(s3.client(), location);
     }
     if (lower.startsWith("http://") || lower.startsWith("https://")) {
       if (token == null || token.isBlank()) {
@@ -40,7 +58,7 @@ final class Targets {
     }
     int colon = target.indexOf("://");
     if (colon > 0) {
-      throw new BadInputException("TARGET", 0, "expected folder:PATH, http(s)://HOST:PORT or a path (supported: folder, http, https), found scheme '"
+      throw new BadInputException("TARGET", 0, "expected folder:PATH, http(s)://HOST:PORT or a path (supported: folder, http, https, s3), found scheme '"
           + target.substring(0, colon) + "'");
     }
     return folder(target);

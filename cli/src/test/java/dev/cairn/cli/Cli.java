@@ -40,11 +40,16 @@ final class Cli {
   }
 
   static Result runWithInput(Path home, InputStream stdin, String... args) {
+    return runWithEnv(home, Map.of(), stdin, args);
+  }
+
+  /** Runs with these environment variables (the composition root reads only what the Context holds). */
+  static Result runWithEnv(Path home, Map<String, String> env, InputStream stdin, String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     List<String> all = new ArrayList<>(List.of("--home", home.toString()));
     all.addAll(List.of(args));
-    int code = Main.run(all.toArray(String[]::new), new Context(Map.of(), stdin, new PrintWriter(out, true), new PrintWriter(err, true), false));
+    int code = Main.run(all.toArray(String[]::new), new Context(env, stdin, new PrintWriter(out, true), new PrintWriter(err, true), false));
     return new Result(code, out.toString(), err.toString());
   }
 }

@@ -28,6 +28,9 @@ public final class S3ProxyServer implements AutoCloseable {
   public static S3ProxyServer start(Path workDir) throws IOException, InterruptedException {
     Path jar = Path.of("target/s3proxy/s3proxy.jar").toAbsolutePath();
     if (!Files.exists(jar)) {
+      jar = Path.of("../exchange/target/s3proxy/s3proxy.jar").toAbsolutePath(); // from another module's tests
+    }
+    if (!Files.exists(jar)) {
       throw new IllegalStateException("no " + jar + ": run the build (mvn verify), which copies S3Proxy there");
     }
     int port;
