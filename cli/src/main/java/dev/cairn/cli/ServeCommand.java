@@ -9,6 +9,7 @@ import dev.cairn.ledger.Ledger;
 import dev.cairn.ledger.LedgerLockedException;
 import dev.cairn.projection.View;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
@@ -139,20 +140,37 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
     private final Home home;
     private final Counter imported;
     private final Counter quarantined;
+    private final Counter sealed;
+    private final Counter projected;
 
     Absorber(Home home, PrometheusMeterRegistry metrics) {
       this.home = home;
       this.imported = Counter.builder("cairn.events.imported").description("events absorbed from pushed artifacts").register(metrics);
       this.quarantined = Counter.builder("cairn.artifacts.quarantined").description("pushed artifacts quarantined").register(metrics);
+      this.sealed = Counter.builder("cairn.events.sealed").description("local events sealed into segments").register(metrics);
+      this.projected = Counter.builder("cairn.events.projected").description("ledger entries applied to the view").register(metrics);
+      Gauge.builder("cairn.ledger.entries", this, a -> a.stats()[0]).description("entries in the ledger (appended)").register(metrics);
+      Gauge.builder("cairn.view.lag", this, a -> a.stats()[1]).description("ledger entries not yet in the view").register(metrics);
+    }
+
+    /** [ledger entries, view lag], read without the writer lock. */
+    double[] stats() {
+      try (var reader = home.openReader(); View view = home.openView()) {
+        long entries = reader.state().entries();
+        var p = view.position();
+        return new double[] {entries, Math.max(0, entries - (p.applied() + p.skippedUnknown() + p.skippedPurged()))};
+      } catch (CairnException e) {
+        return new double[] {Double.NaN, Double.NaN};
+      }
     }
 
     void run() {
       try (Ledger ledger = home.openLedger(); View view = home.openView()) {
         var sync = Exchanges.synchronizer(home, ledger, Exchanges.pins(home), Clock.systemUTC());
         SyncReport r = sync.absorbLocal();
-        sync.sealOnly();
+        sealed.increment(sync.sealOnly().events());
         ledger.sync();
-        view.catchUp(ledger.reader());
+        projected.increment(view.catchUp(ledger.reader()));
         imported.increment(r.applied());
         quarantined.increment(r.quarantined());
         if (r.applied() + r.quarantined() + r.forged() > 0) {

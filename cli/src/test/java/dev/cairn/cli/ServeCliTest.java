@@ -68,6 +68,13 @@ class ServeCliTest {
         .until(() -> Cli.run(a, "digest").line().equals(digestB)); // the server absorbs pushes in the background
     assertEquals(3, Cli.json(a, "sessions").size());
     assertTrue(serverOut.toString().contains("absorbed"), serverOut.toString());
+    var metrics = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url + "/metrics"))
+        .header("Authorization", "Bearer " + token).build(), java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+    for (String m : List.of("cairn_events_imported_total", "cairn_events_sealed_total", "cairn_events_projected_total",
+        "cairn_ledger_entries", "cairn_view_lag", "cairn_artifacts_stored_total", "cairn_http_requests_seconds_count")) {
+      assertTrue(metrics.contains(m), m + " missing from /metrics:\n" + metrics);
+    }
+    assertTrue(metrics.contains("cairn_ledger_entries 6.0"), metrics);
   }
 
   @Test
@@ -82,6 +89,30 @@ class ServeCliTest {
     Cli.Result none = Cli.run(b, "sync", url);
     assertEquals(3, none.code());
     assertTrue(none.err().contains("expected a token"), none.err());
+  }
+
+  @Test
+  void servesHttpsWithAPkcs12Keystore() throws Exception {
+    Path a = home("a", "alpha-aaaaaa", "s-a");
+    Path ks = dir.resolve("peer.p12");
+    Files.writeString(dir.resolve("pw"), "changeit-123");
+    Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(), "-genkeypair", "-alias", "peer",
+        "-keyalg", "EC", "-dname", "CN=localhost", "-validity", "2", "-storetype", "PKCS12", "-keystore", ks.toString(),
+        "-storepass", "changeit-123", "-keypass", "changeit-123").redirectErrorStream(true).start();
+    assertEquals(0, keytool.waitFor(), new String(keytool.getInputStream().readAllBytes()));
+    server = new Thread(() -> Main.run(new String[] {"--home", a.toString(), "serve", "--port", "0", "--tls-keystore", ks.toString(),
+        "--tls-password-file", dir.resolve("pw").toString()},
+        new Context(Map.of(), java.io.InputStream.nullInputStream(), new PrintWriter(serverOut, true), new PrintWriter(new StringWriter(), true), false)));
+    server.start();
+    Pattern p = Pattern.compile("serving .* on (https://[0-9.]+:[0-9]+)");
+    await().atMost(Duration.ofSeconds(30)).until(() -> p.matcher(serverOut.toString()).find());
+    Matcher m = p.matcher(serverOut.toString());
+    assertTrue(m.find());
+    String token = Files.readString(a.resolve("keys/serve.token")).strip();
+    Process curl = new ProcessBuilder("curl", "-sk", "-H", "Authorization: Bearer " + token, m.group(1) + "/v1/origins").redirectErrorStream(true).start();
+    String body = new String(curl.getInputStream().readAllBytes());
+    assertEquals(0, curl.waitFor(), body);
+    assertTrue(body.contains("alpha-aaaaaa"), body);
   }
 
   @Test
