@@ -43,7 +43,7 @@ final class TargetCommand implements Runnable {
       if (!Config.isTargetName(name)) {
         throw new BadInputException("NAME", 0, "expected 1-32 characters of [a-z0-9-], found '" + name + "'");
       }
-      Targets.open(url, token != null ? token : url.startsWith("http") ? "unchecked" : null).close(); // validates the URL's shape
+      Targets.check(url);
       Home home = ctx.home();
       Config.read(home).withTarget(name, url).write(home);
       if (token != null) {
@@ -75,7 +75,7 @@ final class TargetCommand implements Runnable {
       Instant now = Instant.now();
       ArrayNode out = Json.MAPPER.createArrayNode();
       config.targets().forEach((name, url) -> {
-        var entry = log.get(Targets.open(url, "unchecked").describe());
+        var entry = log.get(Targets.describe(url));
         out.addObject().put("name", name).put("url", url).put("token", secrets.token(name).isPresent())
             .put("last_success", entry == null || entry.lastSuccess() == null ? null : entry.lastSuccess().toString())
             .put("staleness", entry == null ? "never synced" : entry.staleness(now));

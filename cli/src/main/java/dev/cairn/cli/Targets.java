@@ -22,6 +22,39 @@ final class Targets {
   /**
    * @param token the bearer token for http(s) targets (from --token or CAIRN_TOKEN), or null
    */
+  /** Checks the shape of a target URL without connecting (folder path, http(s) URL, s3 location). */
+  static void check(String target) {
+    describe(target);
+  }
+
+  /** How a target shows in status and in the target log ({@link Transport#describe()}), without opening it. */
+  static String describe(String target) {
+    if (target == null || target.isBlank()) {
+      throw new BadInputException("URL", 0, "expected folder:PATH, http(s)://HOST:PORT, s3://BUCKET/PREFIX or a path, found nothing");
+    }
+    String lower = target.toLowerCase(Locale.ROOT);
+    if (lower.startsWith("s3://")) {
+      return S3Location.parse(target).toString();
+    }
+    if (lower.startsWith("http://") || lower.startsWith("https://")) {
+      try {
+        URI uri = URI.create(target);
+        if (uri.getHost() == null) {
+          throw new IllegalArgumentException("no host");
+        }
+        String s = uri.toString();
+        return s.endsWith("/") ? s.substring(0, s.length() - 1) : s;
+      } catch (IllegalArgumentException e) {
+        throw new BadInputException("URL", 0, "expected a URL like http://host:7465, found '" + target + "'");
+      }
+    }
+    if (target.indexOf("://") > 0) {
+      throw new BadInputException("URL", 0, "expected folder:, http(s):// or s3:// (or a path), found scheme '"
+          + target.substring(0, target.indexOf("://")) + "'");
+    }
+    return new FolderTransport(Path.of(lower.startsWith("folder:") ? target.substring("folder:".length()) : target)).describe();
+  }
+
   static Transport open(String target, String token) {
     return open(target, token, null);
   }
