@@ -51,7 +51,9 @@ class ConvergenceTest {
     long to = ONLY == null ? from + SEEDS : ONLY + 1;
     // This property is about convergence, not durability: on tmpfs the fsyncs of every artifact
     // write cost nothing and 300 seeds fit in CI's budget. Durability has its own crash tests.
-    Path base = Files.isWritable(Path.of("/dev/shm")) ? Files.createTempDirectory(Path.of("/dev/shm"), "cairn-convergence-") : dir;
+    Path shm = Path.of("/dev/shm");
+    boolean roomy = Files.isWritable(shm) && Files.getFileStore(shm).getUsableSpace() > (1L << 30);
+    Path base = roomy ? Files.createTempDirectory(shm, "cairn-convergence-") : dir;
     try {
       runSeeds(from, to, base);
     } finally {
