@@ -35,8 +35,8 @@ import java.util.TreeSet;
  *       already has our latest checkpoint of that origin, nothing (a checkpoint is only published
  *       after its segments); otherwise the segments it lacks, then the checkpoints it lacks, in
  *       order. Local artifacts are re-hashed before they leave.
- *   <li><b>Pull</b>, for every origin on the target: its checkpoints newer than the newest one we
- *       hold, newest first; the first that verifies (format, coverage 1..head, signature, pinned
+ *   <li><b>Pull</b>, for every origin on the target: its checkpoints newer than the newest one
+ *       applied (the pinned record; for our own origin, our newest), newest first; the first that verifies (format, coverage 1..head, signature, pinned
  *       key, no drop below a head already seen) is taken; its segments we lack are fetched and
  *       verified whole, then their events beyond our high-water mark are appended in seq order
  *       (far-future ones are held back by the ledger); finally the checkpoint joins the local store,
