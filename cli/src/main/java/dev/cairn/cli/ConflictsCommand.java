@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code cairn conflicts}: recorded forks. */
-@Command(name = "conflicts", mixinStandardHelpOptions = true,
+@Command(name = "conflicts", header = "List recorded conflicts (concurrent edits of the same field).", mixinStandardHelpOptions = true,
     description = {"List recorded conflicts: curation events on the same register of a session whose writers",
         "saw the same version but chose different values. The winner (greatest HLC) stands; each loser",
         "is listed with its origin and value. Re-curate to settle it (the new event sees the winner)."})

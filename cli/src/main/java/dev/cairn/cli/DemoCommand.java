@@ -16,7 +16,7 @@ import picocli.CommandLine.Option;
  * shared folder, curate the same session concurrently (a conflicting rename), sync again, and end
  * with equal digests and the same recorded conflict; then one rebuilds and keeps its digest.
  */
-@Command(name = "demo", mixinStandardHelpOptions = true,
+@Command(name = "demo", header = "Run the main job end to end on sample data (two machines, a folder).", mixinStandardHelpOptions = true,
     description = {"Run cairn end to end on built-in sample data in fresh temporary homes (yours is untouched):",
         "two machines (laptop and desk) import their Claude Code transcripts, sync through a shared folder,",
         "both rename the same session before syncing again (a recorded conflict), star, tag, pin, search;",

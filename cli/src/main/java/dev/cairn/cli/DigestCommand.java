@@ -5,7 +5,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code cairn digest}: the hash of the view's logical content. */
-@Command(name = "digest", mixinStandardHelpOptions = true,
+@Command(name = "digest", header = "Print the digest of the view (equal on machines with the same events).", mixinStandardHelpOptions = true,
     description = {"Print the SHA-256 digest of the view's logical content (sessions, messages, registers,",
         "conflicts, tombstones). Two homes that hold the same events print the same digest,",
         "whatever order the events arrived in. See docs/schema.md."})

@@ -11,7 +11,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code cairn import claude [DIR]}: imports Claude Code transcripts. */
-@Command(name = "claude", mixinStandardHelpOptions = true,
+@Command(name = "claude", header = "Import Claude Code transcripts (incremental; default ~/.claude/projects).", mixinStandardHelpOptions = true,
     description = {"Import Claude Code transcripts: every <project>/<session>.jsonl and its sub-agents",
         "(<session>/subagents/agent-*.jsonl) under DIR (default ~/.claude/projects).",
         "Incremental: unchanged files are not read; a grown file yields only new or changed messages;",

@@ -14,7 +14,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code cairn import events FILE|-}: appends NDJSON events. */
-@Command(name = "events", mixinStandardHelpOptions = true,
+@Command(name = "events", header = "Append events from an NDJSON file or standard input.", mixinStandardHelpOptions = true,
     description = {"Append events from an NDJSON file (or - for standard input) to the ledger.",
         "A line without seq and hlc is a local event: it is stamped with this origin, the next seq",
         "and a new HLC (a curation event without prev gets the version the view holds).",

@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code cairn init}: creates a home with a new origin identity. */
-@Command(name = "init", mixinStandardHelpOptions = true,
+@Command(name = "init", header = "Create a cairn home with a new origin and signing key.", mixinStandardHelpOptions = true,
     description = {"Create a cairn home: config.toml with this machine's origin, an empty ledger and view.",
         "The origin is the host name plus 6 random hex characters (e.g. laptop-3f9a1c); it names this",
         "machine in every event it writes. An Ed25519 key pair (keys/) signs what it shares.",

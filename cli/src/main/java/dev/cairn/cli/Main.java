@@ -33,6 +33,7 @@ public final class Main {
     cli.setOut(ctx.out());
     cli.setErr(ctx.err());
     cli.setCaseInsensitiveEnumValuesAllowed(true);
+    cli.setUsageHelpWidth(120);
     cli.setParameterExceptionHandler((e, a) -> {
       ctx.err().println("cairn: " + e.getMessage());
       ctx.err().println("Try '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");

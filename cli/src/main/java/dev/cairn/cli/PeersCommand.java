@@ -16,7 +16,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code cairn peers}: origins this home knows, with their pinned keys. */
-@Command(name = "peers", mixinStandardHelpOptions = true,
+@Command(name = "peers", header = "List known machines (origins) with their pinned keys.", mixinStandardHelpOptions = true,
     description = {"List the origins (machines) this home has seen: pinned public key (trust on first use),",
         "latest verified checkpoint and its head seq, this home's high-water mark for the origin, last seen.",
         "A checkpoint signed by another key than the pinned one is rejected as forged."},

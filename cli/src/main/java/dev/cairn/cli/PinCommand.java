@@ -8,7 +8,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code cairn pin SESSION ORDINAL [--note TEXT]}. */
-@Command(name = "pin", mixinStandardHelpOptions = true,
+@Command(name = "pin", header = "Pin a message of a session, with an optional note.", mixinStandardHelpOptions = true,
     description = {"Pin a message of a session (ORDINAL as shown by 'cairn show'), with an optional note.",
         "Pinning again with another note replaces the note; with the same note it appends nothing."})
 final class PinCommand implements Callable<Integer> {

@@ -12,7 +12,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code cairn purge SESSION --yes}. */
-@Command(name = "purge", mixinStandardHelpOptions = true,
+@Command(name = "purge", header = "Remove a session's content for good, everywhere (needs --yes).", mixinStandardHelpOptions = true,
     description = {"Remove a session's content for good, on every machine that syncs with this one:",
         "the view deletes its messages and curation and ignores every later event about it.",
         "(The purge is an event too; the ledger keeps history.) Needs --yes."})

@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code cairn rebuild}: replays the ledger into a new view and swaps it in. */
-@Command(name = "rebuild", mixinStandardHelpOptions = true,
+@Command(name = "rebuild", header = "Rebuild the view from the ledger and swap it in atomically.", mixinStandardHelpOptions = true,
     description = {"Throw the view away and rebuild it from the ledger: replay every event into a new",
         "file, then swap it in atomically. A crash mid-rebuild leaves the old view intact."})
 final class RebuildCommand implements Callable<Integer> {

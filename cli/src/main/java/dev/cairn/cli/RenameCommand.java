@@ -8,7 +8,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code cairn rename SESSION TITLE}. */
-@Command(name = "rename", mixinStandardHelpOptions = true,
+@Command(name = "rename", header = "Give a session a curated title.", mixinStandardHelpOptions = true,
     description = {"Give a session a curated title (the recorded title stays in the view as recorded_title).",
         "SESSION is an id or a unique prefix. Appends nothing if the title is already TITLE."})
 final class RenameCommand implements Callable<Integer> {

@@ -10,7 +10,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code cairn search QUERY}: full-text search over messages and tool calls. */
-@Command(name = "search", mixinStandardHelpOptions = true,
+@Command(name = "search", header = "Full-text search over messages and tool calls.", mixinStandardHelpOptions = true,
     description = {"Search message text and tool calls (inputs and outputs), best matches first (BM25),",
         "with a snippet; [ and ] mark the matched words. Words are matched as given, all of them;",
         "--fts passes QUERY to SQLite FTS5 as is (\"exact phrase\", OR, NOT, prefix*, NEAR(a b))."})

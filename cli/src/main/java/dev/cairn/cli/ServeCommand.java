@@ -40,7 +40,7 @@ import picocli.CommandLine.Spec;
  * a peer pushes a checkpoint, absorbs it (verifies and appends its events, then projects) taking
  * the writer lock only for that moment, so {@code cairn} commands keep working alongside.
  */
-@Command(name = "serve", mixinStandardHelpOptions = true,
+@Command(name = "serve", header = "Let other machines sync with this one over HTTP(S).", mixinStandardHelpOptions = true,
     description = {"Serve this home's artifacts over HTTP so other machines can 'cairn sync http://HOST:PORT'.",
         "Clients need the bearer token in keys/serve.token (created by init; pass it with --token or CAIRN_TOKEN).",
         "Binds 127.0.0.1 by default; another address needs TLS (--tls-keystore) or --allow-insecure.",

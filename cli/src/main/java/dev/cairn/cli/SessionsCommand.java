@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code cairn sessions}: lists sessions with their curated fields. */
-@Command(name = "sessions", mixinStandardHelpOptions = true,
+@Command(name = "sessions", header = "List sessions with curated fields; filter by star, tag, project, date.", mixinStandardHelpOptions = true,
     description = {"List sessions, newest first, with curated title, star (*), message count and tags.",
         "Trashed sessions are hidden unless --all or --trashed. Filters combine (AND)."})
 final class SessionsCommand implements Callable<Integer> {

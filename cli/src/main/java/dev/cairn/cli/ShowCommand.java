@@ -12,7 +12,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code cairn show SESSION}: a session with its curated fields and messages. */
-@Command(name = "show", mixinStandardHelpOptions = true,
+@Command(name = "show", header = "Show a session: curated fields, messages, tool calls, pins.", mixinStandardHelpOptions = true,
     description = {"Show a session: curated title, star, tags, pins, and every message with its tool calls.",
         "SESSION is an id or a unique prefix. Message numbers are the ORDINALs that 'pin' takes."})
 final class ShowCommand implements Callable<Integer> {

@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code cairn status}: what this home holds and how far the view is behind. */
-@Command(name = "status", mixinStandardHelpOptions = true,
+@Command(name = "status", header = "Show this home: ledger, origins, quarantine, view lag, targets.", mixinStandardHelpOptions = true,
     description = {"Show this home: origin, ledger entries and size, head index, per-origin high-water marks,",
         "quarantined events, and the view's position and lag (entries not yet applied).",
         "Unlike other reading verbs, status does not catch the view up: it reports the lag."})

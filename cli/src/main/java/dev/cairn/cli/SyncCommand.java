@@ -16,7 +16,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code cairn sync TARGET}: exchange artifacts with a target. */
-@Command(name = "sync", mixinStandardHelpOptions = true,
+@Command(name = "sync", header = "Exchange events with other machines (folder, HTTP peer, S3 bucket).", mixinStandardHelpOptions = true,
     description = {"Exchange sessions with other machines through TARGET: folder:PATH or a path (a synced folder, a",
         "network share, a USB stick), http(s)://HOST:PORT (a machine running 'cairn serve'; --token), or",
         "s3://BUCKET/PREFIX (any S3-compatible store; AWS_* variables, --endpoint, or secrets.toml): seal this machine's new events into a signed segment, push what",

@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code cairn tail}: prints the change feed. */
-@Command(name = "tail", mixinStandardHelpOptions = true,
+@Command(name = "tail", header = "Print the change feed (ledger entries); --follow keeps watching.", mixinStandardHelpOptions = true,
     description = {"Print ledger entries (the change feed), oldest first.",
         "Without --from-start, --from or --name: everything when not following; only new entries with --follow.",
         "--json prints each event's canonical line, exactly what 'cairn import events' accepts."})

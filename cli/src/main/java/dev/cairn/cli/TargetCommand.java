@@ -8,7 +8,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code cairn target add|list|rm}: named sync targets, kept in config.toml (tokens in secrets.toml). */
-@Command(name = "target", mixinStandardHelpOptions = true,
+@Command(name = "target", header = "Manage named sync targets (add, list, rm).", mixinStandardHelpOptions = true,
     description = {"Name the places this home syncs with, so that 'cairn sync NAME' and 'cairn sync --all' work.",
         "URLs go to config.toml; tokens to secrets.toml (mode 0600), never printed."},
     subcommands = {TargetCommand.Add.class, TargetCommand.List.class, TargetCommand.Remove.class})
