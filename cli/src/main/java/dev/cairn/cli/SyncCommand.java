@@ -176,6 +176,8 @@ final class SyncCommand implements Callable<Integer> {
           .put("forged", x.forged).put("checkpoint", x.checkpoint).put("head", x.head));
       ArrayNode problems = o.putArray("problems");
       r.problems.forEach(problems::add);
+      ArrayNode planned = o.putArray("planned");
+      r.planned.forEach(planned::add);
       ctx.out().println(Json.write(o));
       return;
     }
@@ -191,6 +193,7 @@ final class SyncCommand implements Callable<Integer> {
             x.quarantined > 0 ? ", quarantined " + x.quarantined : "", x.forged > 0 ? ", FORGED " + x.forged : "");
       }
     });
+    r.planned.forEach(p -> ctx.out().println("  would " + p));
     r.problems.forEach(p -> ctx.err().println("cairn: warning: " + p));
   }
 }

@@ -58,7 +58,13 @@ class SyncCliTest {
     assertTrue(dry.get("dry_run").asBoolean());
     assertEquals(5, dry.get("sealed_events").asLong());
     assertTrue(Files.notExists(dir.resolve("shared")), "nothing written to the target");
-    assertTrue(Cli.run(a, "sync", target, "--dry-run").out().startsWith("dry run with folder:"));
+    String text = Cli.run(a, "sync", target, "--dry-run").out();
+    assertTrue(text.startsWith("dry run with folder:"), text);
+    json(a, "sync", target);
+    JsonNode pull = json(b, "sync", target, "--dry-run");
+    assertEquals("pull home-aaaaaa/checkpoints/0000000001.json (and the segments it lists that are not here)", pull.get("planned").get(0).asText());
+    assertTrue(Cli.run(b, "sync", target, "--dry-run").out().contains("would pull home-aaaaaa/checkpoints/0000000001.json"));
+    assertTrue(!json(b, "status").get("high_water").has("home-aaaaaa"), "the dry run appended nothing");
   }
 
   @Test

@@ -33,6 +33,8 @@ public final class SyncReport {
   public long listCalls;
   public final Map<Origin, OriginReport> origins = new TreeMap<>();
   public final List<String> problems = new ArrayList<>();
+  /** In a dry run: what would move, one line each ("push NAME", "pull NAME"). */
+  public final List<String> planned = new ArrayList<>();
 
   public OriginReport origin(Origin o) {
     return origins.computeIfAbsent(o, k -> new OriginReport());

@@ -111,19 +111,20 @@ public final class Synchronizer {
     SyncReport.OriginReport r = report.origin(origin);
     for (ArtifactInfo seg : local.list(origin, ArtifactKind.SEGMENT, null)) {
       if (!theirSegments.contains(seg.name())) {
-        send(seg.name(), target, dryRun, r);
+        send(seg.name(), target, dryRun, r, report);
       }
     }
     for (ArtifactInfo cp : ours) {
       if (!theirs.contains(cp.name())) {
-        send(cp.name(), target, dryRun, r);
+        send(cp.name(), target, dryRun, r, report);
       }
     }
   }
 
-  private void send(ArtifactName name, Transport target, boolean dryRun, SyncReport.OriginReport r) {
+  private void send(ArtifactName name, Transport target, boolean dryRun, SyncReport.OriginReport r, SyncReport report) {
     r.pushed++;
     if (dryRun) {
+      report.planned.add("push " + name);
       return;
     }
     byte[] bytes = local.get(name);
@@ -177,6 +178,7 @@ public final class Synchronizer {
     SyncReport.OriginReport r = report.origin(origin);
     if (dryRun) {
       r.pulled += newer.size();
+      newer.forEach(i -> report.planned.add("pull " + i.name() + " (and the segments it lists that are not here)"));
       return;
     }
     for (int i = newer.size() - 1; i >= 0; i--) {
