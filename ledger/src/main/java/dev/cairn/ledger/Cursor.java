@@ -1,5 +1,6 @@
 package dev.cairn.ledger;
 
+import dev.cairn.ledger.event.Envelope;
 import java.time.Duration;
 import java.util.concurrent.locks.LockSupport;
 import net.openhft.chronicle.bytes.Bytes;
@@ -21,10 +22,53 @@ public final class Cursor implements AutoCloseable {
   private static final long ACTIVE_NANOS = 50_000_000;
   private static final long ACTIVE_PARK_MAX_NANOS = 50_000;
   private static final long IDLE_PARK_MAX_NANOS = 1_000_000;
+  private static final int WINDOW = 512;
   private final ExcerptTailer tailer;
+  private final byte[] window = new byte[WINDOW];
+  private long lastIndex = -1;
 
   Cursor(ExcerptTailer tailer) {
     this.tailer = tailer;
+  }
+
+  /** The queue index of the last entry this cursor read or skipped, or -1. */
+  public long lastIndex() {
+    return lastIndex;
+  }
+
+  /**
+   * The next entry of {@code origin}, or null at the end. Entries of other origins are skipped
+   * after reading only their envelope from a small window in place, without copying them out.
+   */
+  public LedgerRecord nextOf(Origin origin) {
+    while (true) {
+      try (DocumentContext dc = tailer.readingDocument()) {
+        if (!dc.isPresent()) {
+          return null;
+        }
+        Bytes<?> bytes = dc.wire().bytes();
+        lastIndex = dc.index();
+        int length = (int) bytes.readRemaining();
+        int n = Math.min(length, WINDOW);
+        bytes.read(window, 0, n);
+        Envelope env;
+        try {
+          env = Envelope.scan(window, n);
+        } catch (EventFormatException e) {
+          env = null; // envelope not within the window: decide on the whole entry
+        }
+        if (env != null && !env.origin().equals(origin)) {
+          continue;
+        }
+        byte[] data = new byte[length];
+        System.arraycopy(window, 0, data, 0, n);
+        bytes.read(data, n, length - n);
+        if (env == null && !Envelope.scan(data).origin().equals(origin)) {
+          continue;
+        }
+        return new LedgerRecord(lastIndex, data);
+      }
+    }
   }
 
   /** The next entry, or null if none has been appended yet. */
@@ -36,6 +80,7 @@ public final class Cursor implements AutoCloseable {
       Bytes<?> bytes = dc.wire().bytes();
       byte[] data = new byte[(int) bytes.readRemaining()];
       bytes.read(data);
+      lastIndex = dc.index();
       return new LedgerRecord(dc.index(), data);
     }
   }

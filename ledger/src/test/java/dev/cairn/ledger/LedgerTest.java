@@ -216,6 +216,26 @@ class LedgerTest {
   }
 
   @Test
+  void nextOfSkipsOtherOriginsAndRemembersWhereItGot() {
+    try (Ledger ledger = open()) {
+      ledger.appendLocal(star("home-000001~a"));
+      ledger.appendForeign(peerEvent(1, NOW));
+      ledger.appendLocal(new Draft(new dev.cairn.ledger.event.SessionRenamed(SessionId.parse("home-000001~a"), "x".repeat(480), null)));
+      ledger.appendForeign(peerEvent(2, NOW));
+      try (Cursor c = ledger.reader().fromStart()) {
+        assertEquals(new Seq(1), c.nextOf(HOME).event().seq());
+        assertEquals(new Seq(2), c.nextOf(HOME).event().seq());
+        assertNull(c.nextOf(HOME));
+        assertEquals(ledger.state().lastIndex(), c.lastIndex(), "skipped entries count as read");
+      }
+      try (Cursor c = ledger.reader().fromStart()) {
+        assertEquals(new Seq(1), c.nextOf(PEER).event().seq());
+        assertEquals(new Seq(2), c.nextOf(PEER).event().seq());
+      }
+    }
+  }
+
+  @Test
   void followModeSeesAppendsFromAnotherThread() throws Exception {
     try (Ledger ledger = open()) {
       List<Seq> seen = new CopyOnWriteArrayList<>();

@@ -101,10 +101,10 @@ public final class Sealer {
       return null;
     }
     try (c) {
-      for (LedgerRecord r = c.next(); r != null && next <= highWater.value(); r = c.next()) {
+      for (LedgerRecord r = c.nextOf(origin); r != null && next <= highWater.value(); r = c.nextOf(origin)) {
         Envelope e = envelope(r);
         scannedTo = r.index();
-        if (!e.origin().equals(origin) || e.seq().value() < next) {
+        if (e.seq().value() < next) {
           continue;
         }
         if (e.seq().value() != next) {

@@ -18,35 +18,42 @@ import java.nio.charset.StandardCharsets;
  */
 public record Envelope(Origin origin, Seq seq, Hlc hlc) {
   public static Envelope scan(byte[] b) {
-    int i = skipSpace(b, 0);
-    expect(b, i, '{');
+    return scan(b, b.length);
+  }
+
+  /** Scans the first {@code length} bytes of {@code b} (a window may hold only the start of a line). */
+  public static Envelope scan(byte[] bytes, int length) {
+    byte[] b = bytes;
+    int n = length;
+    int i = skipSpace(b, 0, n);
+    expect(b, i, '{', n);
     i++;
     String origin = null;
     long seq = -1;
     String hlc = null;
     while (true) {
-      i = skipSpace(b, i);
+      i = skipSpace(b, i, n);
       if (b[i] == '}') {
         break;
       }
       int keyStart = i + 1;
-      int keyEnd = stringEnd(b, i);
-      i = skipSpace(b, keyEnd + 1);
-      expect(b, i, ':');
-      i = skipSpace(b, i + 1);
+      int keyEnd = stringEnd(b, i, n);
+      i = skipSpace(b, keyEnd + 1, n);
+      expect(b, i, ':', n);
+      i = skipSpace(b, i + 1, n);
       int len = keyEnd - keyStart;
       if (len == 6 && is(b, keyStart, "origin")) {
-        int end = stringEnd(b, i);
+        int end = stringEnd(b, i, n);
         origin = new String(b, i + 1, end - i - 1, StandardCharsets.UTF_8);
         i = end + 1;
       } else if (len == 3 && is(b, keyStart, "hlc")) {
-        int end = stringEnd(b, i);
+        int end = stringEnd(b, i, n);
         hlc = new String(b, i + 1, end - i - 1, StandardCharsets.US_ASCII);
         i = end + 1;
       } else if (len == 3 && is(b, keyStart, "seq")) {
         long v = 0;
         int start = i;
-        while (i < b.length && b[i] >= '0' && b[i] <= '9') {
+        while (i < n && b[i] >= '0' && b[i] <= '9') {
           v = v * 10 + (b[i++] - '0');
         }
         if (i == start) {
@@ -54,16 +61,16 @@ public record Envelope(Origin origin, Seq seq, Hlc hlc) {
         }
         seq = v;
       } else {
-        i = skipValue(b, i);
+        i = skipValue(b, i, n);
       }
       if (origin != null && seq > 0 && hlc != null) {
         break; // canonical keys are sorted: the big fields (text, tool_calls, ...) come after "seq"
       }
-      i = skipSpace(b, i);
+      i = skipSpace(b, i, n);
       if (b[i] == ',') {
         i++;
       } else {
-        expect(b, i, '}');
+        expect(b, i, '}', n);
         break;
       }
     }
@@ -83,9 +90,9 @@ public record Envelope(Origin origin, Seq seq, Hlc hlc) {
   }
 
   /** Index of the closing quote of the string starting at {@code i} (which must be a quote). */
-  private static int stringEnd(byte[] b, int i) {
-    expect(b, i, '"');
-    for (int k = i + 1; k < b.length; k++) {
+  private static int stringEnd(byte[] b, int i, int n) {
+    expect(b, i, '"', n);
+    for (int k = i + 1; k < n; k++) {
       if (b[k] == '\\') {
         k++;
       } else if (b[k] == '"') {
@@ -95,17 +102,17 @@ public record Envelope(Origin origin, Seq seq, Hlc hlc) {
     throw new EventFormatException("event", "a closed string", "a cut line");
   }
 
-  private static int skipValue(byte[] b, int i) {
+  private static int skipValue(byte[] b, int i, int n) {
     byte c = b[i];
     if (c == '"') {
-      return stringEnd(b, i) + 1;
+      return stringEnd(b, i, n) + 1;
     }
     if (c == '{' || c == '[') {
       int depth = 0;
-      for (int k = i; k < b.length; k++) {
+      for (int k = i; k < n; k++) {
         byte x = b[k];
         if (x == '"') {
-          k = stringEnd(b, k);
+          k = stringEnd(b, k, n);
         } else if (x == '{' || x == '[') {
           depth++;
         } else if (x == '}' || x == ']') {
@@ -117,25 +124,25 @@ public record Envelope(Origin origin, Seq seq, Hlc hlc) {
       throw new EventFormatException("event", "a closed object or array", "a cut line");
     }
     int k = i;
-    while (k < b.length && b[k] != ',' && b[k] != '}' && b[k] != ' ') {
+    while (k < n && b[k] != ',' && b[k] != '}' && b[k] != ' ') {
       k++;
     }
     return k;
   }
 
-  private static int skipSpace(byte[] b, int i) {
-    while (i < b.length && (b[i] == ' ' || b[i] == '\t' || b[i] == '\n' || b[i] == '\r')) {
+  private static int skipSpace(byte[] b, int i, int n) {
+    while (i < n && (b[i] == ' ' || b[i] == '\t' || b[i] == '\n' || b[i] == '\r')) {
       i++;
     }
-    if (i >= b.length) {
+    if (i >= n) {
       throw new EventFormatException("event", "a complete JSON object", "a cut line");
     }
     return i;
   }
 
-  private static void expect(byte[] b, int i, char c) {
-    if (i >= b.length || b[i] != c) {
-      throw new EventFormatException("event", "'" + c + "'", i >= b.length ? "the end" : "'" + (char) b[i] + "'");
+  private static void expect(byte[] b, int i, char c, int n) {
+    if (i >= n || b[i] != c) {
+      throw new EventFormatException("event", "'" + c + "'", i >= n ? "the end" : "'" + (char) b[i] + "'");
     }
   }
 }

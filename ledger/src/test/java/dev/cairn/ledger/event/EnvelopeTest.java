@@ -27,6 +27,17 @@ class EnvelopeTest {
   }
 
   @Test
+  void aWindowWithTheStartOfALineIsEnough() {
+    for (GoldenEvents.Golden g : GoldenEvents.all()) {
+      byte[] line = g.line().getBytes(UTF_8);
+      Event e = g.event();
+      assertEquals(new Envelope(e.origin(), e.seq(), e.hlc()), Envelope.scan(line, Math.min(line.length, 200)), e.type());
+    }
+    byte[] line = GoldenEvents.all().get(0).line().getBytes(UTF_8);
+    assertThrows(EventFormatException.class, () -> Envelope.scan(line, 40), "a window that ends before seq");
+  }
+
+  @Test
   void cutOrIncompleteLinesAreFormatErrors() {
     assertThrows(EventFormatException.class, () -> Envelope.scan("{\"hlc\":\"20251121T194632.123Z-000007\",\"origin\":\"a".getBytes(UTF_8)));
     assertThrows(EventFormatException.class, () -> Envelope.scan("{\"type\":\"x\"}".getBytes(UTF_8)));
