@@ -34,7 +34,8 @@ final class Exchanges {
   static Synchronizer synchronizer(Home home, Ledger ledger, PinnedKeys pins, Clock clock) {
     SigningKey key = key(home);
     pins.pinOwn(ledger.localOrigin(), key.publicKey(), clock.instant());
-    Sealer sealer = new Sealer(ledger.localOrigin(), store(home), key, SealCursor.load(home.state().resolve("seal-cursor")), SealPolicy.DEFAULT);
-    return new Synchronizer(ledger, store(home), sealer, pins, clock);
+    FolderTransport store = store(home);
+    Sealer sealer = new Sealer(ledger.localOrigin(), store, key, SealCursor.load(home.state().resolve("seal-cursor")), SealPolicy.DEFAULT);
+    return new Synchronizer(ledger, store, sealer, pins, clock);
   }
 }

@@ -43,10 +43,11 @@ final class PeersCommand implements Callable<Integer> {
     }
     List<Peer> peers = new java.util.ArrayList<>(pins.all());
     // this machine's own checkpoints live in its local store, not in what it pulled
-    var own = Exchanges.store(home).list(me, dev.cairn.exchange.artifact.ArtifactKind.CHECKPOINT, null);
+    var store = Exchanges.store(home);
+    var own = store.list(me, dev.cairn.exchange.artifact.ArtifactKind.CHECKPOINT, null);
     if (!own.isEmpty()) {
       var name = own.get(own.size() - 1).name();
-      var cp = dev.cairn.exchange.artifact.CheckpointCodec.verify(name, Exchanges.store(home).get(name));
+      var cp = dev.cairn.exchange.artifact.CheckpointCodec.verify(name, store.get(name));
       peers.replaceAll(p -> p.origin().equals(me)
           ? new Peer(p.origin(), p.key(), p.pinnedAt(), cp.number(), cp.head().value(), p.lastSeen()) : p);
     }

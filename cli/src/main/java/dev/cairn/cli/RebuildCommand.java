@@ -36,7 +36,7 @@ final class RebuildCommand implements Callable<Integer> {
     try (var view = home.openView()) {
       digest = view.digest();
     }
-    long events = r.position().applied() + r.position().skippedUnknown() + r.position().skippedPurged();
+    long events = r.position().entries();
     if (json) {
       ctx.out().println(Json.write(Json.object().put("events", events).put("seconds", Math.round(seconds * 1000) / 1000.0)
           .put("skipped_unknown", r.position().skippedUnknown()).put("digest", digest)));

@@ -157,8 +157,7 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
     double[] stats() {
       try (var reader = home.openReader(); View view = home.openView()) {
         long entries = reader.state().entries();
-        var p = view.position();
-        return new double[] {entries, Math.max(0, entries - (p.applied() + p.skippedUnknown() + p.skippedPurged()))};
+        return new double[] {entries, view.position().lag(entries)};
       } catch (CairnException e) {
         return new double[] {Double.NaN, Double.NaN};
       }

@@ -1,7 +1,6 @@
 package dev.cairn.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.cairn.ledger.Cursor;
 import dev.cairn.ledger.LedgerState;
 import dev.cairn.projection.Position;
 import java.io.IOException;
@@ -34,12 +33,7 @@ final class StatusCommand implements Callable<Integer> {
     try (var reader = home.openReader(); var view = home.openView()) {
       LedgerState state = reader.state();
       Position position = view.position();
-      long lag = 0;
-      try (Cursor c = reader.after(position.ledgerIndex())) {
-        while (c.next() != null) {
-          lag++;
-        }
-      }
+      long lag = position.lag(state.entries());
       long bytes = diskBytes(home.ledgerPaths().queue());
       int quarantined = reader.quarantined();
       java.time.Instant now = java.time.Instant.now();

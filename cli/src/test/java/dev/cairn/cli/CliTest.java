@@ -151,6 +151,20 @@ class CliTest {
   }
 
   @Test
+  void statusCountsEntriesTheViewHasNotAppliedYet() throws Exception {
+    Path home = init("h", "home-aaaaaa");
+    Cli.runWithInput(home, LOCAL, "import", "events", "-");
+    try (Ledger ledger = new Home(home).openLedger()) { // appends without projecting
+      ledger.appendLocal(new dev.cairn.ledger.event.Draft(new dev.cairn.ledger.event.SessionUnstarred(
+          dev.cairn.ledger.SessionId.parse("home-aaaaaa~s1"), null)));
+    }
+    assertEquals(1, json(Cli.run(home, "status", "--json").out()).get("view_lag").asLong());
+    assertTrue(Cli.run(home, "status").out().contains("1 entries behind"));
+    Cli.run(home, "digest"); // a reading verb catches the view up
+    assertEquals(0, json(Cli.run(home, "status", "--json").out()).get("view_lag").asLong());
+  }
+
+  @Test
   void aSecondWriterProcessGetsAClearError() {
     Path home = init("h", "home-aaaaaa");
     try (Ledger held = new Home(home).openLedger()) {

@@ -9,7 +9,6 @@ import dev.cairn.ledger.event.EventCodec;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Duration;
-import java.util.Map;
 import java.util.TreeMap;
 import net.openhft.chronicle.queue.ExcerptAppender;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
@@ -237,10 +236,6 @@ public final class Ledger implements AutoCloseable {
 
   public synchronized Seq highWater(Origin origin) {
     return highWater.getOrDefault(origin, Seq.NONE);
-  }
-
-  public synchronized Map<Origin, Seq> highWaterMarks() {
-    return new TreeMap<>(highWater);
   }
 
   public synchronized LedgerState state() {

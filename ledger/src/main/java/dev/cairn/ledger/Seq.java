@@ -22,10 +22,6 @@ public record Seq(long value) implements Comparable<Seq> {
     return new Seq(Math.addExact(value, 1));
   }
 
-  public boolean isNone() {
-    return value == 0;
-  }
-
   @Override
   public int compareTo(Seq other) {
     return Long.compare(value, other.value);

@@ -7,4 +7,14 @@ package dev.cairn.projection;
  */
 public record Position(long ledgerIndex, long applied, long skippedUnknown, long skippedPurged) {
   public static final Position NONE = new Position(-1, 0, 0, 0);
+
+  /** Ledger entries this position covers: applied or skipped, each exactly once. */
+  public long entries() {
+    return applied + skippedUnknown + skippedPurged;
+  }
+
+  /** How many of {@code ledgerEntries} the view has not applied yet. */
+  public long lag(long ledgerEntries) {
+    return Math.max(0, ledgerEntries - entries());
+  }
 }

@@ -1,6 +1,5 @@
 package dev.cairn.projection;
 
-import dev.cairn.ledger.EventId;
 import dev.cairn.ledger.Hlc;
 import dev.cairn.ledger.Origin;
 import dev.cairn.ledger.Seq;
@@ -106,9 +105,5 @@ final class Scenario {
     List<Event> out = new ArrayList<>();
     streams.values().forEach(out::addAll);
     return out;
-  }
-
-  static EventId id(Event e) {
-    return e.id();
   }
 }

@@ -31,7 +31,7 @@ public final class ScaleFigure {
       r = Rebuild.run(reader, home.resolve("scale.db"), ProgressListener.NONE);
     }
     double seconds = (System.nanoTime() - t0) / 1e9;
-    long events = r.position().applied() + r.position().skippedUnknown() + r.position().skippedPurged();
+    long events = r.position().entries();
     System.out.println("SCALE " + events + " " + seconds + " " + vmHwmKb());
   }
 

@@ -88,7 +88,7 @@ public final class TailLatencyFigure {
             }
             view.catchUp(ledger.reader());
             long now = System.nanoTime();
-            long applied = view.position().applied() + view.position().skippedUnknown() + view.position().skippedPurged() - base;
+            long applied = view.position().entries() - base;
             while (seen < Math.min(applied, n)) {
               visible[seen++] = now;
             }

@@ -22,7 +22,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
-import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -69,7 +68,9 @@ class FolderSyncTest {
       b.sync(bc);
       c.sync(bc);
       assertEquals(a.digest(), c.digest(), "c got a's events through b without ever seeing a");
-      assertEquals(List.of(a.origin, b.origin, c.origin).size(), 3);
+      assertEquals(new Seq(11), c.ledger.highWater(a.origin), "all of a's events reached c");
+      assertTrue(bc.head(ArtifactName.checkpoint(a.origin, 1)).isPresent(), "b relayed a's checkpoint into the folder it shares with c");
+      assertTrue(c.pins.get(a.origin).isPresent(), "c pinned a's key from the relayed, signed checkpoint");
     }
   }
 
@@ -193,6 +194,8 @@ class FolderSyncTest {
       assertEquals(1, r.quarantined(), r.problems.toString());
       assertTrue(r.problems.get(0).contains("coverage up to at least seq 6"), r.problems.toString());
       assertEquals(one.head(), new Seq(6));
+      assertEquals(new Seq(6), b.ledger.highWater(a.origin), "b keeps what checkpoint 1 gave it");
+      assertEquals(a.digest(), b.digest());
     }
   }
 
@@ -216,9 +219,5 @@ class FolderSyncTest {
       assertEquals(1, b.ledger.quarantined());
       assertEquals(a.digest(), b.digest(), "the held-back star is not applied");
     }
-  }
-
-  static Random random(long seed) {
-    return new Random(seed);
   }
 }

@@ -94,14 +94,6 @@ public final class HybridClock {
     }
   }
 
-  /** Raises the floor to {@code seen} without counting an event (used when replaying stored events). */
-  public synchronized void observe(Hlc seen) {
-    if (seen.compareTo(current()) > 0) {
-      wall = seen.wall();
-      logical = seen.logical();
-    }
-  }
-
   /** The last timestamp handed out or merged. */
   public synchronized Hlc current() {
     return new Hlc(wall, logical);

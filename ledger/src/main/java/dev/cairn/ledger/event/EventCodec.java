@@ -43,11 +43,6 @@ public final class EventCodec {
 
   private EventCodec() {}
 
-  /** Whether this version interprets {@code type}. */
-  public static boolean isKnownType(String type) {
-    return READERS.containsKey(type);
-  }
-
   /** The canonical bytes of {@code event}, without a trailing newline. */
   public static byte[] encode(Event event) {
     return CanonicalJson.encode(toJson(event));
