@@ -21,11 +21,13 @@ import java.util.regex.Pattern;
  * origin = "laptop-3f9a1c"          # this machine's identity, set once by init; never change it
  *
  * targets.nas.url = "folder:/mnt/nas/cairn"   # named sync targets: cairn target add NAME URL
+ * targets.nas.encrypt_to = ["age1..."]       # optional: age-encrypt to these recipients (and this machine)
+ * targets.s3.encrypt = "passphrase"          # optional: age-encrypt with the passphrase in secrets.toml
  * </pre>
  * (written with dotted keys; a hand-written {@code [targets.nas]} table reads the same).
  * Secrets (tokens) are never here: they live in {@code secrets.toml} ({@link Secrets}). Immutable.
  */
-public record Config(Origin origin, SortedMap<String, String> targets) {
+public record Config(Origin origin, SortedMap<String, TargetSpec> targets) {
   private static final TomlMapper TOML = new TomlMapper();
   private static final Pattern TARGET_NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,31}");
 
@@ -55,7 +57,7 @@ public record Config(Origin origin, SortedMap<String, String> targets) {
       throw new ConfigException(home.config(), "key 'origin': expected 1-63 characters of [a-z0-9-], found "
           + (origin == null ? "nothing" : origin.toString()));
     }
-    TreeMap<String, String> targets = new TreeMap<>();
+    TreeMap<String, TargetSpec> targets = new TreeMap<>();
     for (Iterator<Map.Entry<String, JsonNode>> it = node.path("targets").fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> e = it.next();
       JsonNode url = e.getValue().get("url");
@@ -63,19 +65,26 @@ public record Config(Origin origin, SortedMap<String, String> targets) {
         throw new ConfigException(home.config(), "[targets." + e.getKey() + "]: expected a name of [a-z0-9-] and a url, found "
             + e.getValue());
       }
-      targets.put(e.getKey(), url.textValue());
+      java.util.List<String> to = new java.util.ArrayList<>();
+      e.getValue().path("encrypt_to").forEach(r -> to.add(r.asText()));
+      JsonNode mode = e.getValue().path("encrypt");
+      if (!mode.isMissingNode() && !"passphrase".equals(mode.asText())) {
+        throw new ConfigException(home.config(), "[targets." + e.getKey() + "] encrypt: expected \"passphrase\", found " + mode);
+      }
+      targets.put(e.getKey(), new TargetSpec(url.textValue(), to, !mode.isMissingNode(),
+          e.getValue().path("scrypt_work_factor").asInt(TargetSpec.DEFAULT_WORK_FACTOR)));
     }
     return new Config(new Origin(origin.textValue()), targets);
   }
 
-  public Config withTarget(String name, String url) {
-    TreeMap<String, String> t = new TreeMap<>(targets);
-    t.put(name, url);
+  public Config withTarget(String name, TargetSpec spec) {
+    TreeMap<String, TargetSpec> t = new TreeMap<>(targets);
+    t.put(name, spec);
     return new Config(origin, t);
   }
 
   public Config withoutTarget(String name) {
-    TreeMap<String, String> t = new TreeMap<>(targets);
+    TreeMap<String, TargetSpec> t = new TreeMap<>(targets);
     t.remove(name);
     return new Config(origin, t);
   }
@@ -85,7 +94,18 @@ public record Config(Origin origin, SortedMap<String, String> targets) {
     root.put("origin", origin.value());
     if (!targets.isEmpty()) {
       ObjectNode t = root.putObject("targets");
-      targets.forEach((name, url) -> t.putObject(name).put("url", url));
+      targets.forEach((name, spec) -> {
+        ObjectNode o = t.putObject(name).put("url", spec.url());
+        if (!spec.encryptTo().isEmpty()) {
+          spec.encryptTo().forEach(o.putArray("encrypt_to")::add);
+        }
+        if (spec.passphrase()) {
+          o.put("encrypt", "passphrase");
+          if (spec.scryptWorkFactor() != TargetSpec.DEFAULT_WORK_FACTOR) {
+            o.put("scrypt_work_factor", spec.scryptWorkFactor());
+          }
+        }
+      });
     }
     try {
       String text = "# cairn home configuration; see docs/cli.md\n"

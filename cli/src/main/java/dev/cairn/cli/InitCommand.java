@@ -47,14 +47,16 @@ final class InitCommand implements Callable<Integer> {
     }
     String key = Exchanges.key(home).publicKey().text();
     dev.cairn.exchange.http.BearerToken.loadOrCreate(home.keys()); // for 'cairn serve'
+    String recipient = TargetResolver.identity(home).recipient().value(); // for encrypted targets
     if (json) {
       ctx.out().println(Json.write(Json.object().put("home", home.root().toString()).put("origin", o.value()).put("created", !existed)
-          .put("public_key", key)));
+          .put("public_key", key).put("age_recipient", recipient)));
     } else if (existed) {
       ctx.out().println("cairn home " + home.root() + " already initialised as origin " + o + "; nothing changed");
     } else {
       ctx.out().println("initialised cairn home " + home.root() + " as origin " + o);
       ctx.out().println("signing key " + key + " (keys/signing.key, mode 0600)");
+      ctx.out().println("age recipient " + recipient + " (keys/age.key, mode 0600; give it to 'cairn target add --encrypt-to' on other machines)");
     }
     return 0;
   }

@@ -16,17 +16,20 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * {@code CAIRN_HOME/secrets.toml} (file mode 0600): per-target tokens ({@code targets.NAME.token})
+ * {@code CAIRN_HOME/secrets.toml} (file mode 0600): per-target tokens ({@code targets.NAME.token}),
+ * per-target encryption passphrases ({@code targets.NAME.passphrase})
  * and S3 settings ({@code [s3]}: endpoint, region, access_key_id, secret_access_key). Never
  * printed, never logged, never in config.toml. Immutable.
  */
 final class Secrets {
   private static final TomlMapper TOML = new TomlMapper();
   private final TreeMap<String, String> tokens;
+  private final TreeMap<String, String> passphrases;
   private final TreeMap<String, String> s3;
 
-  private Secrets(TreeMap<String, String> tokens, TreeMap<String, String> s3) {
+  private Secrets(TreeMap<String, String> tokens, TreeMap<String, String> passphrases, TreeMap<String, String> s3) {
     this.tokens = tokens;
+    this.passphrases = passphrases;
     this.s3 = s3;
   }
 
@@ -36,6 +39,7 @@ final class Secrets {
 
   static Secrets read(Home home) {
     TreeMap<String, String> tokens = new TreeMap<>();
+    TreeMap<String, String> passphrases = new TreeMap<>();
     TreeMap<String, String> s3 = new TreeMap<>();
     try {
       JsonNode node = TOML.readTree(Files.readString(file(home), StandardCharsets.UTF_8));
@@ -45,13 +49,16 @@ final class Secrets {
         if (e.getValue().hasNonNull("token")) {
           tokens.put(e.getKey(), e.getValue().get("token").asText());
         }
+        if (e.getValue().hasNonNull("passphrase")) {
+          passphrases.put(e.getKey(), e.getValue().get("passphrase").asText());
+        }
       }
     } catch (NoSuchFileException e) {
-      return new Secrets(tokens, s3);
+      return new Secrets(tokens, passphrases, s3);
     } catch (IOException e) {
       throw new ConfigException(file(home), "not valid TOML (contents not shown: it holds secrets)");
     }
-    return new Secrets(tokens, s3);
+    return new Secrets(tokens, passphrases, s3);
   }
 
   /** A key of the [s3] table: endpoint, region, access_key_id, secret_access_key. */
@@ -63,20 +70,33 @@ final class Secrets {
     return Optional.ofNullable(tokens.get(target));
   }
 
+  Optional<String> passphrase(String target) {
+    return Optional.ofNullable(passphrases.get(target));
+  }
+
   Secrets with(String target, String token) {
-    TreeMap<String, String> t = new TreeMap<>(tokens);
-    if (token == null) {
-      t.remove(target);
+    return new Secrets(put(tokens, target, token), passphrases, s3);
+  }
+
+  Secrets withPassphrase(String target, String passphrase) {
+    return new Secrets(tokens, put(passphrases, target, passphrase), s3);
+  }
+
+  private static TreeMap<String, String> put(TreeMap<String, String> map, String key, String value) {
+    TreeMap<String, String> t = new TreeMap<>(map);
+    if (value == null) {
+      t.remove(key);
     } else {
-      t.put(target, token);
+      t.put(key, value);
     }
-    return new Secrets(t, s3);
+    return t;
   }
 
   void write(Home home) {
     ObjectNode root = TOML.createObjectNode();
     ObjectNode all = root.putObject("targets");
     tokens.forEach((name, token) -> all.putObject(name).put("token", token));
+    passphrases.forEach((name, p) -> (all.has(name) ? (ObjectNode) all.get(name) : all.putObject(name)).put("passphrase", p));
     if (!s3.isEmpty()) {
       ObjectNode table = root.putObject("s3");
       s3.forEach(table::put);

@@ -38,8 +38,9 @@ final class StatusCommand implements Callable<Integer> {
       int quarantined = reader.quarantined();
       java.time.Instant now = java.time.Instant.now();
       var targets = Exchanges.targets(home).entries();
+      String recipient = TargetResolver.identity(home).recipient().value();
       if (json) {
-        ObjectNode o = Json.object().put("home", home.root().toString()).put("origin", origin)
+        ObjectNode o = Json.object().put("home", home.root().toString()).put("origin", origin).put("age_recipient", recipient)
             .put("ledger_entries", state.entries()).put("ledger_file_bytes", bytes).put("head_index", reader.headIndex())
             .put("max_hlc", state.maxHlc().toString()).put("quarantined", quarantined)
             .put("view_index", position.ledgerIndex()).put("view_applied", position.applied())
@@ -55,6 +56,7 @@ final class StatusCommand implements Callable<Integer> {
       }
       ctx.out().printf("home        %s%n", home.root());
       ctx.out().printf("origin      %s%n", origin);
+      ctx.out().printf("age         %s (for --encrypt-to on other machines)%n", recipient);
       ctx.out().printf("ledger      %d entries, files %s (sparse: less is allocated), head index %d%n", state.entries(), human(bytes), reader.headIndex());
       ctx.out().printf("clock       %s%n", state.maxHlc());
       ctx.out().printf("origins     %s%n", state.highWater().isEmpty() ? "none" : "");

@@ -73,17 +73,13 @@ final class SyncCommand implements Callable<Integer> {
   }
 
   private java.util.List<Resolved> resolve(Home home) {
-    Config config = Config.read(home);
-    Secrets secrets = Secrets.read(home);
+    TargetResolver resolver = new TargetResolver(ctx, home, token, endpoint);
     java.util.List<String> names;
     if (all) {
       if (target != null) {
         throw new BadInputException("TARGET", 0, "expected either TARGET or --all, found both");
       }
-      if (config.targets().isEmpty()) {
-        throw new BadInputException("--all", 0, "expected named targets (cairn target add NAME URL), found none");
-      }
-      names = new java.util.ArrayList<>(config.targets().keySet());
+      names = resolver.allNames();
     } else if (target == null) {
       throw new BadInputException("TARGET", 0, "expected a target name, folder:PATH, a path or a URL (or --all), found nothing");
     } else {
@@ -91,9 +87,8 @@ final class SyncCommand implements Callable<Integer> {
     }
     java.util.List<Resolved> out = new java.util.ArrayList<>();
     for (String n : names) {
-      String url = config.targets().getOrDefault(n, n);
-      String t = token != null ? token : ctx.env("CAIRN_TOKEN") != null ? ctx.env("CAIRN_TOKEN") : secrets.token(n).orElse(null);
-      out.add(new Resolved(n, Targets.open(url, t, url.startsWith("s3://") ? S3Config.resolve(ctx, home, endpoint) : null)));
+      TargetResolver.Resolved r = resolver.open(n);
+      out.add(new Resolved(r.label(), r.transport()));
     }
     return out;
   }

@@ -34,6 +34,19 @@ final class TargetCommand implements Runnable {
     @Option(names = "--token", paramLabel = "TOKEN", description = "Bearer token for an http(s) target (stored in secrets.toml).")
     String token;
 
+    @Option(names = "--encrypt-to", paramLabel = "AGE_RECIPIENT", arity = "1..*",
+        description = {"Encrypt every artifact for this target with age to these X25519 recipients (age1...) and to this machine's",
+            "own (keys/age.key; see 'cairn status'). Give each machine's recipient so that each can read the target."})
+    java.util.List<String> encryptTo = new java.util.ArrayList<>();
+
+    @Option(names = "--encrypt-passphrase-file", paramLabel = "FILE",
+        description = "Encrypt every artifact for this target with age's passphrase mode; the first line of FILE is the passphrase (copied to secrets.toml).")
+    java.nio.file.Path passphraseFile;
+
+    @Option(names = "--scrypt-work-factor", paramLabel = "N", defaultValue = "18",
+        description = "With --encrypt-passphrase-file: log2 of scrypt's N for new files (10-22, default ${DEFAULT-VALUE} like age; each artifact costs one scrypt).")
+    int workFactor;
+
     Add(Context ctx) {
       this.ctx = ctx;
     }
@@ -44,12 +57,21 @@ final class TargetCommand implements Runnable {
         throw new BadInputException("NAME", 0, "expected 1-32 characters of [a-z0-9-], found '" + name + "'");
       }
       Targets.check(url);
+      encryptTo.forEach(dev.cairn.exchange.crypt.AgeRecipient::new); // refuses a malformed recipient before anything is written
+      String passphrase = passphraseFile == null ? null : dev.cairn.exchange.crypt.Passphrase.readFile(passphraseFile).text();
+      TargetSpec spec = new TargetSpec(url, encryptTo, passphrase != null, workFactor);
       Home home = ctx.home();
-      Config.read(home).withTarget(name, url).write(home);
-      if (token != null) {
-        Secrets.read(home).with(name, token).write(home);
+      if (!encryptTo.isEmpty()) {
+        TargetResolver.identity(home); // make sure this machine can read back what it encrypts
       }
-      ctx.out().println("target " + name + " = " + url + (token != null ? " (token stored in secrets.toml)" : ""));
+      Config.read(home).withTarget(name, spec).write(home);
+      Secrets secrets = Secrets.read(home);
+      if (token != null) {
+        secrets = secrets.with(name, token);
+      }
+      secrets.withPassphrase(name, passphrase).write(home);
+      ctx.out().println("target " + name + " = " + url + (token != null ? " (token stored in secrets.toml)" : "")
+          + (spec.encrypted() ? "; encrypted at rest: " + spec.encryptionLabel() + (passphrase != null ? " (passphrase stored in secrets.toml)" : "") : ""));
       return 0;
     }
   }
@@ -74,9 +96,10 @@ final class TargetCommand implements Runnable {
       var log = Exchanges.targets(home).entries();
       Instant now = Instant.now();
       ArrayNode out = Json.MAPPER.createArrayNode();
-      config.targets().forEach((name, url) -> {
-        var entry = log.get(Targets.describe(url));
-        out.addObject().put("name", name).put("url", url).put("token", secrets.token(name).isPresent())
+      config.targets().forEach((name, spec) -> {
+        var entry = log.get(Targets.describe(spec.url()));
+        out.addObject().put("name", name).put("url", spec.url()).put("token", secrets.token(name).isPresent())
+            .put("encryption", spec.encryptionLabel())
             .put("last_success", entry == null || entry.lastSuccess() == null ? null : entry.lastSuccess().toString())
             .put("staleness", entry == null ? "never synced" : entry.staleness(now));
       });
@@ -85,8 +108,9 @@ final class TargetCommand implements Runnable {
       } else if (out.isEmpty()) {
         ctx.out().println("no targets; add one with: cairn target add NAME URL");
       } else {
-        out.forEach(t -> ctx.out().printf("%-16s %-50s %-14s %s%n", t.get("name").asText(), t.get("url").asText(),
-            t.get("staleness").asText(), t.get("token").asBoolean() ? "(token)" : ""));
+        out.forEach(t -> ctx.out().printf("%-16s %-50s %-14s %s%s%n", t.get("name").asText(), t.get("url").asText(),
+            t.get("staleness").asText(), t.get("token").asBoolean() ? "(token) " : "",
+            t.get("encryption").asText().equals("none") ? "" : "(encrypted: " + t.get("encryption").asText() + ")"));
       }
       return 0;
     }
@@ -112,7 +136,7 @@ final class TargetCommand implements Runnable {
         throw new BadInputException("NAME", 0, "expected one of " + config.targets().keySet() + ", found '" + name + "'");
       }
       config.withoutTarget(name).write(home);
-      Secrets.read(home).with(name, null).write(home);
+      Secrets.read(home).with(name, null).withPassphrase(name, null).write(home);
       ctx.out().println("removed target " + name);
       return 0;
     }

@@ -5,7 +5,8 @@ import java.util.regex.Pattern;
 
 /**
  * The name of an artifact, the same in the local store and on every target:
- * {@code <origin>/segments/<sha256>.seg.zst} or {@code <origin>/checkpoints/<NNNNNNNNNN>.json}.
+ * {@code <origin>/segments/<sha256>.seg.zst} or {@code <origin>/checkpoints/<NNNNNNNNNN>.json}, or
+ * either with {@code .age} appended for an encrypted artifact (see {@link ArtifactKind}).
  *
  * <p>Valid if and only if the origin matches {@code [a-z0-9][a-z0-9-]{0,62}}, a segment id is 64
  * lower-case hex digits and a checkpoint id is exactly 10 decimal digits. Nothing else is ever
@@ -20,9 +21,9 @@ public record ArtifactName(Origin origin, ArtifactKind kind, String id) implemen
     if (origin == null || kind == null) {
       throw new ArtifactNameException("an origin and a kind", null);
     }
-    boolean ok = kind == ArtifactKind.SEGMENT ? Sha256.isValid(id) : id != null && CHECKPOINT_ID.matcher(id).matches();
+    boolean ok = kind.isSegment() ? Sha256.isValid(id) : id != null && CHECKPOINT_ID.matcher(id).matches();
     if (!ok) {
-      throw new ArtifactNameException(kind == ArtifactKind.SEGMENT ? "64 lower-case hex digits" : "10 decimal digits", id);
+      throw new ArtifactNameException(kind.isSegment() ? "64 lower-case hex digits" : "10 decimal digits", id);
     }
   }
 
@@ -51,12 +52,29 @@ public record ArtifactName(Origin origin, ArtifactKind kind, String id) implemen
     if (parts.length != 3 || !Origin.isValid(parts[0])) {
       throw new ArtifactNameException("<origin>/segments/<sha256>.seg.zst or <origin>/checkpoints/<10 digits>.json", path);
     }
+    boolean known = false;
     for (ArtifactKind k : ArtifactKind.values()) {
       if (k.folder().equals(parts[1])) {
-        return parseFile(new Origin(parts[0]), k, parts[2]);
+        known = true;
+        if (parts[2].endsWith(k.suffix())) {
+          return parseFile(new Origin(parts[0]), k, parts[2]);
+        }
       }
     }
-    throw new ArtifactNameException("a folder named segments or checkpoints", parts[1]);
+    if (!known) {
+      throw new ArtifactNameException("a folder named segments or checkpoints", parts[1]);
+    }
+    throw new ArtifactNameException("a file name ending in .seg.zst, .json, .seg.zst.age or .json.age", parts[2]);
+  }
+
+  /** The same artifact in its encrypted form ({@code .age} added to the suffix). */
+  public ArtifactName encrypted() {
+    return kind.isEncrypted() ? this : new ArtifactName(origin, kind.encrypted(), id);
+  }
+
+  /** The same artifact in its plain form. */
+  public ArtifactName plain() {
+    return kind.isEncrypted() ? new ArtifactName(origin, kind.plain(), id) : this;
   }
 
   public String fileName() {
@@ -69,14 +87,14 @@ public record ArtifactName(Origin origin, ArtifactKind kind, String id) implemen
   }
 
   public long checkpointNumber() {
-    if (kind != ArtifactKind.CHECKPOINT) {
+    if (kind.isSegment()) {
       throw new IllegalStateException("not a checkpoint: " + this);
     }
     return Long.parseLong(id);
   }
 
   public Sha256 sha256() {
-    if (kind != ArtifactKind.SEGMENT) {
+    if (!kind.isSegment()) {
       throw new IllegalStateException("not a segment: " + this);
     }
     return new Sha256(id);

@@ -13,6 +13,7 @@ import dev.cairn.exchange.artifact.ArtifactName;
 import dev.cairn.exchange.artifact.ArtifactNameException;
 import dev.cairn.exchange.artifact.CheckpointCodec;
 import dev.cairn.exchange.artifact.SegmentCodec;
+import dev.cairn.exchange.crypt.AgeFormat;
 import dev.cairn.exchange.transport.ArtifactConflictException;
 import dev.cairn.exchange.transport.ArtifactInfo;
 import dev.cairn.exchange.transport.PutResult;
@@ -188,11 +189,11 @@ public final class ArtifactServer implements AutoCloseable {
   private int list(HttpExchange ex, String rest) throws IOException {
     String[] parts = rest.split("/", -1);
     if (parts.length != 2 || !Origin.isValid(parts[0])) {
-      return error(ex, 400, "expected /v1/list/<origin>/<segments|checkpoints>, found /v1/list/" + rest);
+      return error(ex, 400, "expected /v1/list/<origin>/<segments|checkpoints|segments.age|checkpoints.age>, found /v1/list/" + rest);
     }
-    ArtifactKind kind = parts[1].equals("segments") ? ArtifactKind.SEGMENT : parts[1].equals("checkpoints") ? ArtifactKind.CHECKPOINT : null;
+    ArtifactKind kind = ArtifactKind.ofListingName(parts[1]);
     if (kind == null) {
-      return error(ex, 400, "expected segments or checkpoints, found " + parts[1]);
+      return error(ex, 400, "expected segments, checkpoints, segments.age or checkpoints.age, found " + parts[1]);
     }
     Origin origin = new Origin(parts[0]);
     String after = query(ex, "after");
@@ -209,7 +210,11 @@ public final class ArtifactServer implements AutoCloseable {
     ObjectNode o = JSON.createObjectNode();
     ArrayNode items = o.putArray("items");
     for (int i = 0; i < Math.min(limit, all.size()); i++) {
-      items.addObject().put("name", all.get(i).name().fileName()).put("bytes", all.get(i).bytes());
+      ArtifactInfo info = all.get(i);
+      ObjectNode item = items.addObject().put("name", info.name().fileName()).put("bytes", info.bytes());
+      if (!info.modified().equals(ArtifactInfo.UNKNOWN_TIME)) {
+        item.put("modified", info.modified().toEpochMilli());
+      }
     }
     o.put("next", all.size() > limit ? all.get(limit - 1).name().fileName() : null);
     return json(ex, 200, o);
@@ -264,7 +269,9 @@ public final class ArtifactServer implements AutoCloseable {
       return error(ex, 413, "body is over the limit of " + maxBodyBytes + " bytes");
     }
     try {
-      if (name.kind() == ArtifactKind.SEGMENT) {
+      if (name.kind().isEncrypted()) {
+        AgeFormat.checkHeader(name, body); // the plaintext is not ours to read: check the envelope only
+      } else if (name.kind() == ArtifactKind.SEGMENT) {
         SegmentCodec.verify(name, body);
       } else {
         CheckpointCodec.verify(name, body);

@@ -15,6 +15,7 @@ import dev.cairn.ledger.Origin;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
+import java.time.Instant;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -104,14 +105,16 @@ public final class HttpTransport implements Transport {
     String cursor = after == null ? null : after.fileName();
     while (true) {
       String q = cursor == null ? "" : "?after=" + URLEncoder.encode(cursor, StandardCharsets.UTF_8);
-      HttpResponse<byte[]> r = send(request("/v1/list/" + origin.value() + "/" + kind.folder() + q).GET().build(),
+      HttpResponse<byte[]> r = send(request("/v1/list/" + origin.value() + "/" + kind.listingName() + q).GET().build(),
           HttpResponse.BodyHandlers.ofByteArray(), "list " + origin + "/" + kind.folder());
       if (r.statusCode() != 200) {
         throw unexpected("list " + origin + "/" + kind.folder(), r);
       }
       JsonNode page = readJson(r.body(), "list");
       for (JsonNode item : page.path("items")) {
-        out.add(new ArtifactInfo(ArtifactName.parseFile(origin, kind, item.path("name").asText()), item.path("bytes").asLong()));
+        JsonNode modified = item.path("modified");
+        out.add(new ArtifactInfo(ArtifactName.parseFile(origin, kind, item.path("name").asText()), item.path("bytes").asLong(),
+            modified.isIntegralNumber() ? Instant.ofEpochMilli(modified.asLong()) : null));
       }
       if (page.path("next").isNull() || page.path("next").isMissingNode()) {
         return out;

@@ -111,7 +111,7 @@ public final class S3Transport implements Transport {
         for (S3Object o : r.contents()) {
           String file = o.key().substring(folder.length());
           try {
-            out.add(new ArtifactInfo(ArtifactName.parseFile(origin, kind, file), o.size()));
+            out.add(new ArtifactInfo(ArtifactName.parseFile(origin, kind, file), o.size(), o.lastModified()));
           } catch (ArtifactNameException ignored) {
             // not an artifact of ours (a stray object): skip
           }
@@ -129,7 +129,7 @@ public final class S3Transport implements Transport {
   public Optional<ArtifactInfo> head(ArtifactName name) {
     try {
       HeadObjectResponse r = s3.headObject(b -> b.bucket(location.bucket()).key(location.key(name.path())));
-      return Optional.of(new ArtifactInfo(name, r.contentLength()));
+      return Optional.of(new ArtifactInfo(name, r.contentLength(), r.lastModified()));
     } catch (NoSuchKeyException e) {
       return Optional.empty();
     } catch (S3Exception e) {

@@ -207,6 +207,9 @@ public final class Synchronizer {
       bytes = target.get(name);
     } catch (ArtifactNotFoundException e) {
       return Optional.empty(); // listed, then gone (GC or a concurrent move): try an older one
+    } catch (ArtifactCorruptException e) {
+      quarantine(name, target, e, report, r); // an encrypted artifact whose ciphertext does not authenticate
+      return Optional.empty();
     }
     r.pulled++;
     r.pulledBytes += bytes.length;
@@ -275,6 +278,10 @@ public final class Synchronizer {
       bytes = target.get(name);
     } catch (ArtifactNotFoundException e) {
       report.problems.add("missing: " + target.describe() + " has no " + name + " that its checkpoint lists; waiting for a copy");
+      return null;
+    } catch (ArtifactCorruptException e) {
+      quarantine(name, target, e, report, r);
+      withdrawCheckpointsListing(name, target, report);
       return null;
     }
     r.pulled++;

@@ -12,6 +12,7 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
@@ -93,7 +94,8 @@ public final class FolderTransport implements Transport {
           continue; // not ours (a stray file): ignore
         }
         if (after == null || name.compareTo(after) > 0) {
-          out.add(new ArtifactInfo(name, Files.size(f)));
+          BasicFileAttributes a = Files.readAttributes(f, BasicFileAttributes.class);
+          out.add(new ArtifactInfo(name, a.size(), a.lastModifiedTime().toInstant()));
         }
       }
     } catch (NoSuchFileException e) {
@@ -108,7 +110,8 @@ public final class FolderTransport implements Transport {
   @Override
   public Optional<ArtifactInfo> head(ArtifactName name) {
     try {
-      return Optional.of(new ArtifactInfo(name, Files.size(file(name))));
+      BasicFileAttributes a = Files.readAttributes(file(name), BasicFileAttributes.class);
+      return Optional.of(new ArtifactInfo(name, a.size(), a.lastModifiedTime().toInstant()));
     } catch (NoSuchFileException e) {
       return Optional.empty();
     } catch (IOException e) {

@@ -19,8 +19,8 @@ import java.util.List;
 import java.util.Random;
 
 /** Valid artifacts for transport tests: real segments and signed checkpoints (a verifying server accepts nothing else). */
-final class Artifacts {
-  record Named(ArtifactName name, byte[] bytes) {}
+public final class Artifacts {
+  public record Named(ArtifactName name, byte[] bytes) {}
 
   private final SigningKey key;
 
@@ -29,7 +29,7 @@ final class Artifacts {
   }
 
   /** A segment of {@code count} events from seq 1, different for each {@code variant}. */
-  static Named segment(Origin origin, int count, int variant) {
+  public static Named segment(Origin origin, int count, int variant) {
     List<Event> events = new ArrayList<>(Events.run(origin, 1, count));
     if (variant > 0) {
       Event last = events.remove(events.size() - 1);

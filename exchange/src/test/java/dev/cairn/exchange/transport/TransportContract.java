@@ -34,6 +34,11 @@ public abstract class TransportContract {
   /** A new, empty transport. */
   protected abstract Transport create() throws Exception;
 
+  /** Whether stored sizes are the plaintext sizes (false for an encrypting transport). */
+  protected boolean storesPlaintext() {
+    return true;
+  }
+
   @BeforeEach
   void open(@org.junit.jupiter.api.io.TempDir java.nio.file.Path keys) throws Exception {
     transport = create();
@@ -56,8 +61,14 @@ public abstract class TransportContract {
     ArtifactName n = seg.name();
     assertEquals(PutResult.CREATED, transport.putIfAbsent(n, b));
     assertArrayEquals(b, transport.get(n));
-    assertEquals(b.length, transport.head(n).orElseThrow().bytes());
-    assertEquals(List.of(new ArtifactInfo(n, b.length)), transport.list(A, ArtifactKind.SEGMENT, null));
+    long stored = transport.head(n).orElseThrow().bytes();
+    if (storesPlaintext()) {
+      assertEquals(b.length, stored);
+    }
+    List<ArtifactInfo> listed = transport.list(A, ArtifactKind.SEGMENT, null);
+    assertEquals(List.of(n), listed.stream().map(ArtifactInfo::name).toList());
+    assertEquals(stored, listed.get(0).bytes());
+    assertTrue(listed.get(0).modified().isBefore(java.time.Instant.now().plusSeconds(60)), "a stored time, or unknown (MAX) never: " + listed);
     assertEquals(List.of(A), transport.origins());
   }
 
