@@ -1,6 +1,9 @@
 package dev.cairn.cli;
 
 import dev.cairn.exchange.artifact.SigningKey;
+import dev.cairn.exchange.sync.Backoff;
+import dev.cairn.exchange.sync.DeadLetters;
+import dev.cairn.exchange.sync.JobRunner;
 import dev.cairn.exchange.sync.SealCursor;
 import dev.cairn.exchange.sync.SealPolicy;
 import dev.cairn.exchange.sync.Sealer;
@@ -29,6 +32,17 @@ final class Exchanges {
 
   static TargetLog targets(Home home) {
     return TargetLog.load(home.state().resolve("targets.json"));
+  }
+
+  static DeadLetters deadLetters(Home home) {
+    return DeadLetters.load(home.state().resolve("dead_letter.json"));
+  }
+
+  /** One backoff for the whole process: every job of this command shares its schedule. */
+  private static final Backoff BACKOFF = new Backoff();
+
+  static JobRunner runner(Home home, Clock clock, java.time.Duration maxElapsed, java.util.function.Consumer<String> progress) {
+    return new JobRunner(BACKOFF, deadLetters(home), clock, d -> Thread.sleep(d.toMillis()), maxElapsed, progress);
   }
 
   static Synchronizer synchronizer(Home home, Ledger ledger, PinnedKeys pins, Clock clock) {

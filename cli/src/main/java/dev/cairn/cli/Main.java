@@ -50,18 +50,23 @@ public final class Main {
     }
     if (e instanceof CairnException c) {
       ctx.err().println("cairn: " + c.getMessage());
-      return switch (c.kind()) {
-        case BAD_INPUT -> 3;
-        case STATE -> 4;
-        case CORRUPT -> 5;
-        case IO -> 6;
-      };
+      return exitCode(c);
     }
     ctx.err().println("cairn: internal error: " + e + " (set CAIRN_DEBUG=1 for the stack trace)");
     if (ctx.env("CAIRN_DEBUG") != null) {
       e.printStackTrace(ctx.err());
     }
     return 1;
+  }
+
+  /** The exit code that says what kind of failure {@code c} is (docs/cli.md lists them). */
+  static int exitCode(CairnException c) {
+    return switch (c.kind()) {
+      case BAD_INPUT -> 3;
+      case STATE -> 4;
+      case CORRUPT -> 5;
+      case IO -> 6;
+    };
   }
 
   /** Creates verbs with the {@link Context}: a verb has a constructor taking it, or none. */

@@ -38,6 +38,7 @@ final class StatusCommand implements Callable<Integer> {
       int quarantined = reader.quarantined();
       java.time.Instant now = java.time.Instant.now();
       var targets = Exchanges.targets(home).entries();
+      var deadLetters = Exchanges.deadLetters(home).entries();
       String recipient = TargetResolver.identity(home).recipient().value();
       if (json) {
         ObjectNode o = Json.object().put("home", home.root().toString()).put("origin", origin).put("age_recipient", recipient)
@@ -50,7 +51,10 @@ final class StatusCommand implements Callable<Integer> {
         ObjectNode ts = o.putObject("targets");
         targets.forEach((name, t) -> ts.putObject(name).put("last_success", t.lastSuccess() == null ? null : t.lastSuccess().toString())
             .put("last_attempt", t.lastAttempt() == null ? null : t.lastAttempt().toString()).put("last_error", t.lastError())
-            .put("staleness", t.staleness(now)));
+            .put("staleness", t.staleness(now)).put("failures_in_a_row", t.failures()).put("paused", t.paused()));
+        var dl = o.putArray("dead_letters");
+        deadLetters.forEach(d -> dl.addObject().put("target", d.target()).put("job", d.job()).put("kind", d.kind().name().toLowerCase())
+            .put("error", d.error()).put("attempts", d.attempts()).put("first", d.first().toString()).put("last", d.last().toString()));
         ctx.out().println(Json.write(o));
         return 0;
       }
@@ -65,8 +69,13 @@ final class StatusCommand implements Callable<Integer> {
       ctx.out().printf("view        %d applied, %d unknown skipped, %s%n", position.applied(), position.skippedUnknown(),
           lag == 0 ? "up to date" : lag + " entries behind");
       ctx.out().printf("targets     %s%n", targets.isEmpty() ? "none synced yet" : "");
-      new java.util.TreeMap<>(targets).forEach((name, t) -> ctx.out().printf("  %-40s %-12s last success %s%s%n", name, t.staleness(now),
-          t.lastSuccess() == null ? "never" : t.lastSuccess().toString(), t.lastError() == null ? "" : "; last error: " + t.lastError()));
+      new java.util.TreeMap<>(targets).forEach((name, t) -> ctx.out().printf("  %-40s %-12s last success %s%s%s%n", name, t.staleness(now),
+          t.lastSuccess() == null ? "never" : t.lastSuccess().toString(),
+          t.paused() != null ? "; PAUSED: " + t.paused() : t.lastError() == null ? "" : "; last error: " + t.lastError(),
+          t.failures() > 0 && t.paused() == null ? " (" + t.failures() + " failed in a row)" : ""));
+      ctx.out().printf("dead letters %s%n", deadLetters.isEmpty() ? "none" : deadLetters.size() + " (cairn reconcile TARGET retries them)");
+      deadLetters.forEach(d -> ctx.out().printf("  %-40s %-10s %s, %d attempt%s, last %s: %s%n", d.target(), d.job(), d.kind().name().toLowerCase(),
+          d.attempts(), d.attempts() == 1 ? "" : "s", d.last(), d.error()));
     }
     return 0;
   }

@@ -2,6 +2,8 @@ package dev.cairn.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.cairn.exchange.sync.Failures;
+import dev.cairn.exchange.sync.JobRunner;
 import dev.cairn.exchange.sync.SyncReport;
 import dev.cairn.exchange.sync.TargetLog;
 import dev.cairn.exchange.transport.Transport;
@@ -10,6 +12,7 @@ import dev.cairn.ledger.CairnException;
 import dev.cairn.ledger.Ledger;
 import dev.cairn.projection.View;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -51,6 +54,12 @@ final class SyncCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print the summary as JSON.")
   boolean json;
 
+  @Option(names = "--max-elapsed", paramLabel = "DURATION", defaultValue = "15m", converter = DurationConverter.class,
+      description = {"Retry transient failures (network, 5xx, throttling) on the shared schedule (at once, 5 s, 10 s, 20 s, 40 s,",
+          "then every 60 s) for at most this long (default ${DEFAULT-VALUE}; 0 = one attempt); then the job is dead-lettered",
+          "(see 'cairn status'; 'cairn reconcile TARGET' retries it)."})
+  java.time.Duration maxElapsed;
+
   SyncCommand(Context ctx) {
     this.ctx = ctx;
   }
@@ -59,17 +68,56 @@ final class SyncCommand implements Callable<Integer> {
   private record Resolved(String label, Transport transport) {}
 
   @Override
-  public Integer call() {
+  public Integer call() throws InterruptedException {
     Home home = ctx.home();
     java.util.List<Resolved> targets = resolve(home);
+    JobRunner runner = Exchanges.runner(home, Clock.systemUTC(), dryRun ? java.time.Duration.ZERO : maxElapsed,
+        line -> ctx.err().println("cairn: " + line));
     if (!watch) {
+      if (targets.size() == 1 && !all) {
+        // one target named explicitly: run it even if paused (that is how a fixed target resumes)
+        JobRunner.Outcome<Integer> out = runJob(home, runner, targets.get(0), false);
+        if (!out.succeeded()) {
+          throw out.cause();
+        }
+        return out.value();
+      }
       int code = 0;
       for (Resolved t : targets) {
-        code = Math.max(code, syncOnce(home, t.transport(), false));
+        JobRunner.Outcome<Integer> out = runJob(home, runner, t, true);
+        code = Math.max(code, out.succeeded() ? out.value() : out.cause() == null ? 0 : Main.exitCode(out.cause()));
       }
       return code;
     }
-    return watchLoop(home, targets);
+    return watchLoop(home, runner, targets);
+  }
+
+  /**
+   * One sync job under the failure policy. Unattended (--all, --watch), a paused target is skipped
+   * and failures are reported as one line each so the other targets still run.
+   */
+  private JobRunner.Outcome<Integer> runJob(Home home, JobRunner runner, Resolved t, boolean unattended) throws InterruptedException {
+    TargetLog log = Exchanges.targets(home);
+    String where = t.transport().describe();
+    if (unattended && log.isPaused(where)) {
+      ctx.out().println(java.time.LocalTime.now().withNano(0) + " " + t.label() + ": paused (" + log.entries().get(where).paused()
+          + "); fix it, then run: cairn sync " + t.label());
+      return new JobRunner.Outcome<>(0, null, null, null, 0);
+    }
+    JobRunner.Outcome<Integer> out = runner.run(where, "sync", () -> syncOnce(home, t.transport(), watch));
+    if (!out.succeeded() && !dryRun) {
+      Instant now = Instant.now();
+      if (out.failure() == Failures.Kind.PAUSE) {
+        Exchanges.targets(home).pause(where, now, out.error());
+      } else {
+        Exchanges.targets(home).failure(where, now, out.error());
+      }
+      if (unattended) {
+        ctx.out().println(java.time.LocalTime.now().withNano(0) + " " + t.label() + ": "
+            + (out.failure() == Failures.Kind.PAUSE ? "paused: " : "failed (dead-lettered; 'cairn reconcile " + t.label() + "' retries): ") + out.error());
+      }
+    }
+    return out;
   }
 
   private java.util.List<Resolved> resolve(Home home) {
@@ -94,20 +142,14 @@ final class SyncCommand implements Callable<Integer> {
   }
 
   /** Syncs on local change (debounced) and at a periodic floor, one line per sync, until interrupted. */
-  private int watchLoop(Home home, java.util.List<Resolved> targets) {
+  private int watchLoop(Home home, JobRunner runner, java.util.List<Resolved> targets) throws InterruptedException {
     Thread main = Thread.currentThread();
     Thread hook = new Thread(main::interrupt);
     Runtime.getRuntime().addShutdownHook(hook);
     try (var reader = home.openReader()) {
       while (!Thread.currentThread().isInterrupted()) {
         for (Resolved t : targets) {
-          try {
-            syncOnce(home, t.transport(), true);
-          } catch (dev.cairn.ledger.LedgerLockedException e) {
-            ctx.out().println(java.time.LocalTime.now().withNano(0) + " " + t.label() + ": busy (another cairn command holds the lock); next round");
-          } catch (CairnException e) {
-            ctx.out().println(java.time.LocalTime.now().withNano(0) + " " + t.label() + ": failed: " + e.getMessage());
-          }
+          runJob(home, runner, t, true);
           ctx.out().flush();
         }
         try (var cursor = reader.after(reader.headIndex())) {
@@ -135,14 +177,7 @@ final class SyncCommand implements Callable<Integer> {
     SyncReport report;
     try (Ledger ledger = home.openLedger(); View view = home.openView()) {
       PinnedKeys pins = Exchanges.pins(home);
-      try {
-        report = Exchanges.synchronizer(home, ledger, pins, clock).sync(transport, dryRun);
-      } catch (CairnException e) {
-        if (!dryRun) {
-          log.failure(transport.describe(), clock.instant(), e.getMessage());
-        }
-        throw e;
-      }
+      report = Exchanges.synchronizer(home, ledger, pins, clock).sync(transport, dryRun);
       if (!dryRun) {
         ledger.sync();
         view.catchUp(ledger.reader());

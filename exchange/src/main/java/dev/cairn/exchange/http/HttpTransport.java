@@ -75,7 +75,7 @@ public final class HttpTransport implements Transport {
   }
 
   private TransportException unexpected(String op, HttpResponse<?> r) {
-    return new TransportException(describe(), op, new IOException("HTTP " + r.statusCode() + " " + body(r)));
+    return new TransportException(describe(), op, r.statusCode(), null, new IOException("HTTP " + r.statusCode() + " " + body(r)));
   }
 
   private static String body(HttpResponse<?> r) {

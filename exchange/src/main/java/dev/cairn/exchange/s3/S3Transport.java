@@ -18,6 +18,7 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -70,6 +71,9 @@ public final class S3Transport implements Transport {
   }
 
   private TransportException failed(String op, SdkException e) {
+    if (e instanceof AwsServiceException s) {
+      return new TransportException(describe(), op, s.statusCode(), s.awsErrorDetails() == null ? null : s.awsErrorDetails().errorCode(), e);
+    }
     return new TransportException(describe(), op, e);
   }
 

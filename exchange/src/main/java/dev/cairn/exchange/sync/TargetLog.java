@@ -17,11 +17,14 @@ import java.util.TreeMap;
 /**
  * When each target was last synced, successfully or not ({@code state/targets.json}, written
  * temp-then-rename), and how stale that makes it: fresh (success under 1 h ago), stale (under
- * 24 h), very stale (older, or never). Not thread-safe.
+ * 24 h), very stale (older, or never); how many attempts failed in a row since the last success;
+ * and whether the target is paused (a failure that retrying cannot fix: a missing bucket, refused
+ * credentials, a key that does not open its files) until someone fixes it and syncs it by name.
+ * Not thread-safe.
  */
 public final class TargetLog {
   /** One target's record. Immutable. */
-  public record Entry(String target, Instant lastSuccess, Instant lastAttempt, String lastError) {
+  public record Entry(String target, Instant lastSuccess, Instant lastAttempt, String lastError, int failures, String paused) {
     public String staleness(Instant now) {
       if (lastSuccess == null) {
         return "never synced";
@@ -47,7 +50,8 @@ public final class TargetLog {
         Map.Entry<String, JsonNode> e = it.next();
         JsonNode v = e.getValue();
         log.entries.put(e.getKey(), new Entry(e.getKey(), instant(v.get("last_success")), instant(v.get("last_attempt")),
-            v.hasNonNull("last_error") ? v.get("last_error").asText() : null));
+            v.hasNonNull("last_error") ? v.get("last_error").asText() : null, v.path("failures").asInt(0),
+            v.hasNonNull("paused") ? v.get("paused").asText() : null));
       }
     } catch (NoSuchFileException e) {
       return log;
@@ -66,14 +70,27 @@ public final class TargetLog {
   }
 
   public void success(String target, Instant now) {
-    entries.put(target, new Entry(target, now, now, null));
+    entries.put(target, new Entry(target, now, now, null, 0, null));
     save();
   }
 
   public void failure(String target, Instant now, String error) {
     Entry old = entries.get(target);
-    entries.put(target, new Entry(target, old == null ? null : old.lastSuccess(), now, error));
+    entries.put(target, new Entry(target, old == null ? null : old.lastSuccess(), now, error, old == null ? 1 : old.failures() + 1,
+        old == null ? null : old.paused()));
     save();
+  }
+
+  /** Pauses the target: unattended syncs (--all, --watch) skip it until a sync by name succeeds. */
+  public void pause(String target, Instant now, String reason) {
+    Entry old = entries.get(target);
+    entries.put(target, new Entry(target, old == null ? null : old.lastSuccess(), now, reason, old == null ? 1 : old.failures() + 1, reason));
+    save();
+  }
+
+  public boolean isPaused(String target) {
+    Entry e = entries.get(target);
+    return e != null && e.paused() != null;
   }
 
   private void save() {
@@ -81,7 +98,8 @@ public final class TargetLog {
     ObjectNode all = root.putObject("targets");
     for (Entry e : entries.values()) {
       all.putObject(e.target()).put("last_success", e.lastSuccess() == null ? null : e.lastSuccess().toString())
-          .put("last_attempt", e.lastAttempt() == null ? null : e.lastAttempt().toString()).put("last_error", e.lastError());
+          .put("last_attempt", e.lastAttempt() == null ? null : e.lastAttempt().toString()).put("last_error", e.lastError())
+          .put("failures", e.failures()).put("paused", e.paused());
     }
     try {
       AtomicFile.write(file, MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(root));

@@ -2,10 +2,35 @@ package dev.cairn.exchange.transport;
 
 import dev.cairn.ledger.CairnException;
 
-/** A transport operation failed for an operating reason (I/O, network); names the target and the operation. */
+/**
+ * A transport operation failed for an operating reason (I/O, network, a refusal by the store);
+ * names the target and the operation, and keeps what the store answered, if it answered: the HTTP
+ * status ({@code 0} when nothing came back) and the store's error code (S3's {@code NoSuchBucket},
+ * {@code SlowDown}, ...; null if none), which is what {@link dev.cairn.exchange.sync.Failures}
+ * classifies. Immutable.
+ */
 public final class TransportException extends CairnException {
+  private final int status;
+  private final String code;
+
   public TransportException(String where, String operation, Throwable cause) {
+    this(where, operation, 0, null, cause);
+  }
+
+  public TransportException(String where, String operation, int status, String code, Throwable cause) {
     super(where + ": " + operation + " failed: " + cause.getMessage(), cause);
+    this.status = status;
+    this.code = code;
+  }
+
+  /** The HTTP status the store answered with, or 0 if it did not answer (network, local I/O). */
+  public int status() {
+    return status;
+  }
+
+  /** The store's error code, or null. */
+  public String code() {
+    return code;
   }
 
   @Override

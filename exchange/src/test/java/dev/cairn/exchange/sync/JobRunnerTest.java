@@ -1,0 +1,167 @@
+package dev.cairn.exchange.sync;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.cairn.exchange.artifact.ArtifactCorruptException;
+import dev.cairn.exchange.artifact.ArtifactName;
+import dev.cairn.exchange.crypt.DecryptionException;
+import dev.cairn.exchange.transport.ArtifactConflictException;
+import dev.cairn.exchange.transport.TransportException;
+import dev.cairn.ledger.Origin;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The shared backoff schedule, dead letters and failure classes, on an injected clock: no real waiting. */
+class JobRunnerTest {
+  @TempDir Path dir;
+  private final FakeClock clock = new FakeClock();
+  private final List<Duration> slept = new ArrayList<>();
+  private final List<String> progress = new ArrayList<>();
+
+  private static final class FakeClock extends Clock {
+    Instant now = Instant.parse("2026-11-21T10:00:00Z");
+
+    @Override
+    public java.time.ZoneId getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(java.time.ZoneId zone) {
+      return this;
+    }
+
+    @Override
+    public Instant instant() {
+      return now;
+    }
+  }
+
+  private JobRunner runner(Backoff backoff, DeadLetters dead, Duration maxElapsed) {
+    return new JobRunner(backoff, dead, clock, d -> {
+      slept.add(d);
+      clock.now = clock.now.plus(d);
+    }, maxElapsed, progress::add);
+  }
+
+  private static TransportException network() {
+    return new TransportException("s3://b/p", "list origins", new IOException("connection refused"));
+  }
+
+  private static TransportException status(int status, String code) {
+    return new TransportException("s3://b/p", "put x", status, code, new IOException("HTTP " + status));
+  }
+
+  @Test
+  void retryableFailuresFollowTheScheduleThenDeadLetterPastTheMaximumElapsedTime() throws Exception {
+    DeadLetters dead = DeadLetters.load(dir.resolve("dead_letter.json"));
+    AtomicInteger calls = new AtomicInteger();
+    JobRunner.Outcome<String> out = runner(new Backoff(), dead, Duration.ofMinutes(15)).run("nas", "sync", () -> {
+      calls.incrementAndGet();
+      clock.now = clock.now.plusMillis(100); // each attempt takes a little time
+      throw network();
+    });
+    assertFalse(out.succeeded());
+    assertEquals(Failures.Kind.RETRYABLE, out.failure());
+    List<Long> seconds = slept.stream().map(Duration::toSeconds).toList();
+    assertEquals(List.of(0L, 5L, 10L, 20L, 40L, 60L, 60L), seconds.subList(0, 7), "immediate, 5, 10, 20, 40, then clamped at 60");
+    long total = seconds.stream().mapToLong(Long::longValue).sum();
+    assertTrue(total <= 15 * 60 && total + 60 > 15 * 60 - 60, "stopped just before 15 minutes: " + total + " s");
+    assertEquals(calls.get(), out.attempts());
+    List<DeadLetters.Entry> persisted = DeadLetters.load(dir.resolve("dead_letter.json")).entries();
+    assertEquals(1, persisted.size());
+    assertEquals("nas", persisted.get(0).target());
+    assertEquals(calls.get(), persisted.get(0).attempts());
+    assertTrue(persisted.get(0).error().contains("connection refused"), persisted.get(0).error());
+  }
+
+  @Test
+  void theFirstSuccessResetsTheScheduleForEveryJob() throws Exception {
+    Backoff shared = new Backoff();
+    DeadLetters dead = DeadLetters.load(dir.resolve("d.json"));
+    AtomicInteger n = new AtomicInteger();
+    JobRunner.Outcome<Integer> ok = runner(shared, dead, Duration.ofMinutes(15)).run("nas", "sync", () -> {
+      if (n.incrementAndGet() <= 3) {
+        throw status(503, "SlowDown");
+      }
+      return n.get();
+    });
+    assertTrue(ok.succeeded());
+    assertEquals(4, ok.attempts());
+    assertEquals(List.of(0L, 5L, 10L), slept.stream().map(Duration::toSeconds).toList());
+    assertEquals(0, shared.failures());
+    slept.clear();
+    AtomicInteger m = new AtomicInteger();
+    runner(shared, dead, Duration.ofMinutes(15)).run("usb", "sync", () -> {
+      if (m.incrementAndGet() == 1) {
+        throw network();
+      }
+      return 0;
+    });
+    assertEquals(List.of(0L), slept.stream().map(Duration::toSeconds).toList(), "starts over at 'immediate' after the reset");
+    assertTrue(dead.entries().isEmpty());
+  }
+
+  @Test
+  void theScheduleIsSharedAcrossJobsAndADeadJobDoesNotBlockTheNext() throws Exception {
+    Backoff shared = new Backoff();
+    DeadLetters dead = DeadLetters.load(dir.resolve("d.json"));
+    JobRunner short1 = runner(shared, dead, Duration.ofSeconds(30));
+    JobRunner.Outcome<Object> first = short1.run("nas", "sync", () -> {
+      throw network();
+    });
+    assertFalse(first.succeeded());
+    assertEquals(List.of(0L, 5L, 10L), slept.stream().map(Duration::toSeconds).toList(), "0+5+10 fit in 30 s; +20 would not");
+    slept.clear();
+    JobRunner.Outcome<String> second = short1.run("usb", "sync", () -> "done");
+    assertTrue(second.succeeded(), "later work runs");
+    assertEquals(List.of(20L), slept.stream().map(Duration::toSeconds).toList(), "the next job waits the shared delay first");
+    assertEquals(1, dead.entries().size());
+  }
+
+  @Test
+  void terminalFailuresDeadLetterAtOnceAndPauseFailuresPauseWithoutRetrying() throws Exception {
+    DeadLetters dead = DeadLetters.load(dir.resolve("d.json"));
+    ArtifactName n = ArtifactName.checkpoint(new Origin("alpha-aaaaaa"), 1);
+    JobRunner r = runner(new Backoff(), dead, Duration.ofMinutes(15));
+    JobRunner.Outcome<Object> terminal = r.run("nas", "push " + n, () -> {
+      throw new ArtifactConflictException("folder:/x", n);
+    });
+    assertEquals(Failures.Kind.TERMINAL, terminal.failure());
+    assertEquals(1, terminal.attempts());
+    JobRunner.Outcome<Object> pause = r.run("vault", "sync", () -> {
+      throw new DecryptionException(n.encrypted(), "folder:/v", "no key");
+    });
+    assertEquals(Failures.Kind.PAUSE, pause.failure());
+    assertTrue(slept.isEmpty(), "neither is retried");
+    assertEquals(List.of("nas"), dead.entries().stream().map(DeadLetters.Entry::target).toList(), "a pause is not a dead letter");
+    assertEquals(1, dead.clear("nas"));
+    assertTrue(DeadLetters.load(dir.resolve("d.json")).entries().isEmpty(), "clearing is persisted");
+  }
+
+  @Test
+  void failuresAreClassifiedByWhatTheStoreSaid() {
+    ArtifactName n = ArtifactName.checkpoint(new Origin("alpha-aaaaaa"), 1);
+    assertEquals(Failures.Kind.RETRYABLE, Failures.classify(network()));
+    assertEquals(Failures.Kind.RETRYABLE, Failures.classify(status(500, null)));
+    assertEquals(Failures.Kind.RETRYABLE, Failures.classify(status(429, null)));
+    assertEquals(Failures.Kind.RETRYABLE, Failures.classify(status(503, "SlowDown")));
+    assertEquals(Failures.Kind.TERMINAL, Failures.classify(status(403, "AccessDenied")));
+    assertEquals(Failures.Kind.TERMINAL, Failures.classify(status(400, "BadDigest")));
+    assertEquals(Failures.Kind.PAUSE, Failures.classify(status(404, "NoSuchBucket")));
+    assertEquals(Failures.Kind.PAUSE, Failures.classify(status(403, "InvalidAccessKeyId")));
+    assertEquals(Failures.Kind.PAUSE, Failures.classify(status(401, null)));
+    assertEquals(Failures.Kind.TERMINAL, Failures.classify(new ArtifactCorruptException(n, "a checkpoint", "garbage")));
+  }
+}
