@@ -34,6 +34,8 @@ import picocli.CommandLine.Model.CommandSpec;
         PurgeCommand.class,
         ConflictsCommand.class,
         SyncCommand.class,
+        ReconcileCommand.class,
+        GcCommand.class,
         ServeCommand.class,
         TargetCommand.class,
         PeersCommand.class,

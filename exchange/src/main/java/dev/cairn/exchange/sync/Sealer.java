@@ -24,7 +24,8 @@ import java.util.Optional;
  * Seals this origin's events that no checkpoint covers yet into segments in the local store, then
  * writes a new signed checkpoint listing every segment from seq 1 to the new head. Segments are
  * written before the checkpoint that names them, so a crash leaves at worst unreferenced
- * segments (deterministic bytes: the next seal writes the same names again).
+ * segments (deterministic bytes: the next seal writes the same names again). After a seal, many
+ * small segments are compacted ({@link CompactionPolicy}) under one more checkpoint.
  *
  * <p>Finding the events: a {@link SealCursor} remembers the ledger index up to which local
  * events were sealed, so only the ledger's tail is scanned.
@@ -32,21 +33,31 @@ import java.util.Optional;
  * <p>Not thread-safe; runs under the home's writer lock.
  */
 public final class Sealer {
-  /** What a seal did. */
-  public record Result(long events, List<Segment> segments, Optional<Checkpoint> checkpoint) {}
+  /** What a seal did: events sealed, segments written, the new checkpoint, and the compacted one that followed it, if any. */
+  public record Result(long events, List<Segment> segments, Optional<Checkpoint> checkpoint, Optional<Checkpoint> compacted) {
+    public Result(long events, List<Segment> segments, Optional<Checkpoint> checkpoint) {
+      this(events, segments, checkpoint, Optional.empty());
+    }
+  }
 
   private final Origin origin;
   private final Transport store;
   private final SigningKey key;
   private final SealCursor cursor;
   private final SealPolicy policy;
+  private final Compactor compactor;
 
   public Sealer(Origin origin, Transport store, SigningKey key, SealCursor cursor, SealPolicy policy) {
+    this(origin, store, key, cursor, policy, CompactionPolicy.DEFAULT);
+  }
+
+  public Sealer(Origin origin, Transport store, SigningKey key, SealCursor cursor, SealPolicy policy, CompactionPolicy compaction) {
     this.origin = origin;
     this.store = store;
     this.key = key;
     this.cursor = cursor;
     this.policy = policy;
+    this.compactor = new Compactor(store, key, policy, compaction);
   }
 
   /** The latest checkpoint of this origin in the local store, if any. */
@@ -82,7 +93,8 @@ public final class Sealer {
     Checkpoint checkpoint = new Checkpoint(origin, previous.map(Checkpoint::number).orElse(0L) + 1, localHighWater, refs, key.publicKey());
     store.putIfAbsent(checkpoint.name(), CheckpointCodec.encode(checkpoint, key));
     cursor.advance(scan.scannedTo);
-    return new Result(localHighWater.value() - head, scan.written, Optional.of(checkpoint));
+    Optional<Checkpoint> compacted = compactor.compact(checkpoint);
+    return new Result(localHighWater.value() - head, scan.written, Optional.of(checkpoint), compacted);
   }
 
   private record Scan(List<Segment> written, long scannedTo) {}

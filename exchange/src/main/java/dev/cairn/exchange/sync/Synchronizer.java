@@ -32,9 +32,10 @@ import java.util.TreeSet;
  *
  * <ul>
  *   <li><b>Push</b>, for every origin in the local store (ours and relayed ones): if the target
- *       already has our latest checkpoint of that origin, nothing (a checkpoint is only published
- *       after its segments); otherwise the segments it lacks, then the checkpoints it lacks, in
- *       order. Local artifacts are re-hashed before they leave.
+ *       already has our newest checkpoint of that origin, nothing (a checkpoint is only published
+ *       after its segments); otherwise the segments that checkpoint lists and the target lacks,
+ *       then the checkpoint. Older checkpoints and the segments only they list (superseded by
+ *       compaction) are not sent. Local artifacts are re-hashed before they leave.
  *   <li><b>Pull</b>, for every origin on the target: its checkpoints newer than the newest one
  *       applied (the pinned record; for our own origin, our newest), newest first; the first that verifies (format, coverage 1..head, signature, pinned
  *       key, no drop below a head already seen) is taken; its segments we lack are fetched and
@@ -96,12 +97,22 @@ public final class Synchronizer {
     if (ours.isEmpty()) {
       return;
     }
+    ArtifactName newest = ours.get(ours.size() - 1).name();
     Set<ArtifactName> theirs = new HashSet<>();
     if (targetHasOrigin) {
       remoteCheckpoints(origin, target, report).forEach(i -> theirs.add(i.name()));
-      if (theirs.contains(ours.get(ours.size() - 1).name())) {
+      if (theirs.contains(newest)) {
         return;
       }
+    }
+    Checkpoint cp;
+    try {
+      cp = CheckpointCodec.verify(newest, local.get(newest));
+    } catch (ArtifactCorruptException e) {
+      local.moveAside(newest, e.getMessage());
+      report.origin(origin).quarantined++;
+      report.problems.add("quarantined in the local store: " + e.getMessage());
+      return;
     }
     Set<ArtifactName> theirSegments = new HashSet<>();
     if (targetHasOrigin) {
@@ -109,33 +120,31 @@ public final class Synchronizer {
       report.listCalls++;
     }
     SyncReport.OriginReport r = report.origin(origin);
-    for (ArtifactInfo seg : local.list(origin, ArtifactKind.SEGMENT, null)) {
-      if (!theirSegments.contains(seg.name())) {
-        send(seg.name(), target, dryRun, r, report);
+    for (ArtifactName seg : cp.segmentNames()) {
+      if (!theirSegments.contains(seg) && !send(seg, target, dryRun, r, report)) {
+        return; // never publish a checkpoint whose segments are not all there
       }
     }
-    for (ArtifactInfo cp : ours) {
-      if (!theirs.contains(cp.name())) {
-        send(cp.name(), target, dryRun, r, report);
-      }
-    }
+    send(newest, target, dryRun, r, report);
   }
 
-  private void send(ArtifactName name, Transport target, boolean dryRun, SyncReport.OriginReport r, SyncReport report) {
+  /** Sends one local artifact, re-hashed first; returns false if the local copy was corrupt (and moved aside). */
+  private boolean send(ArtifactName name, Transport target, boolean dryRun, SyncReport.OriginReport r, SyncReport report) {
     r.pushed++;
     if (dryRun) {
       report.planned.add("push " + name);
-      return;
+      return true;
     }
     byte[] bytes = local.get(name);
     if (name.kind() == ArtifactKind.SEGMENT && !Sha256.of(bytes).equals(name.sha256())) {
       local.moveAside(name, "corrupt in the local store: SHA-256 " + Sha256.of(bytes));
       r.pushed--;
       r.quarantined++;
-      return;
+      return false;
     }
     target.putIfAbsent(name, bytes);
     r.pushedBytes += bytes.length;
+    return true;
   }
 
   /**
@@ -149,6 +158,20 @@ public final class Synchronizer {
       if (!origin.equals(ledger.localOrigin())) {
         pull(origin, local, false, report);
       }
+    }
+    return report;
+  }
+
+  /**
+   * Pulls what {@code target} has and this machine lacks, for every origin there, verifying
+   * everything before it is applied (what {@code cairn reconcile --restore} does after its diff).
+   */
+  public SyncReport pullFrom(Transport target) {
+    remoteCheckpoints.clear();
+    SyncReport report = new SyncReport();
+    for (Origin origin : target.origins()) {
+      report.listCalls++;
+      pull(origin, target, false, report);
     }
     return report;
   }

@@ -1,0 +1,198 @@
+package dev.cairn.exchange.sync;
+
+import dev.cairn.exchange.artifact.ArtifactCorruptException;
+import dev.cairn.exchange.artifact.ArtifactKind;
+import dev.cairn.exchange.artifact.ArtifactName;
+import dev.cairn.exchange.artifact.Checkpoint;
+import dev.cairn.exchange.artifact.CheckpointCodec;
+import dev.cairn.exchange.artifact.SegmentCodec;
+import dev.cairn.exchange.transport.ArtifactInfo;
+import dev.cairn.exchange.transport.ArtifactNotFoundException;
+import dev.cairn.exchange.transport.Transport;
+import dev.cairn.exchange.trust.PinnedKeys;
+import dev.cairn.ledger.Origin;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Diffs three sources of truth — what the local ledger and checkpoints say exists, what the local
+ * artifact store holds, what the target lists — and converges them, per origin:
+ * <ul>
+ *   <li>every segment of the newest local checkpoint, and that checkpoint, must be on the target:
+ *       what it lacks is uploaded; what it has is downloaded and verified (listings carry no
+ *       checksum), and a copy that fails is moved aside there and uploaded again;
+ *   <li>local copies are verified before they leave; a corrupt one is moved aside locally and
+ *       reported (with {@code restore}, healed from the target's copy after verifying it);
+ *   <li>target artifacts that no checkpoint reaches are reported as orphans;
+ *   <li>what only the target has (newer checkpoints and their segments) is counted, and with
+ *       {@code restore} pulled through the normal verified path ({@link Synchronizer#pullFrom}).
+ * </ul>
+ * It never deletes. Idempotent: a second run finds nothing to do. Not thread-safe; runs under the
+ * home's writer lock.
+ */
+public final class Reconciler {
+  private final Transport local;
+  private final Synchronizer synchronizer;
+  private final PinnedKeys pins;
+  private final Origin me;
+
+  public Reconciler(Origin me, Transport local, Synchronizer synchronizer, PinnedKeys pins) {
+    this.me = me;
+    this.local = local;
+    this.synchronizer = synchronizer;
+    this.pins = pins;
+  }
+
+  public ReconcileReport reconcile(Transport target, boolean restore) {
+    ReconcileReport report = new ReconcileReport();
+    synchronizer.sealOnly(); // the ledger's unsealed events become artifacts first
+    Set<Origin> origins = new TreeSet<>(local.origins());
+    origins.addAll(target.origins());
+    for (Origin origin : origins) {
+      reconcileOrigin(origin, target, restore, report);
+    }
+    if (restore && report.onlyOnTarget() + report.corruptLocal() > 0) {
+      SyncReport pulled = synchronizer.pullFrom(target);
+      pulled.origins.forEach((o, r) -> report.origin(o).restored += r.pulled);
+      report.problems.addAll(pulled.problems);
+    }
+    return report;
+  }
+
+  private void reconcileOrigin(Origin origin, Transport target, boolean restore, ReconcileReport report) {
+    ReconcileReport.OriginReport r = report.origin(origin);
+    List<ArtifactInfo> targetCheckpoints = target.list(origin, ArtifactKind.CHECKPOINT, null);
+    Set<ArtifactName> targetSegments = new HashSet<>();
+    target.list(origin, ArtifactKind.SEGMENT, null).forEach(i -> targetSegments.add(i.name()));
+    Optional<Checkpoint> newest = newestLocal(origin, report);
+    long localNumber = newest.map(Checkpoint::number).orElse(0L);
+
+    Set<ArtifactName> reached = new HashSet<>();
+    if (newest.isPresent()) {
+      Checkpoint cp = newest.get();
+      reached.addAll(cp.segmentNames());
+      boolean complete = true;
+      for (ArtifactName seg : cp.segmentNames()) {
+        complete &= converge(seg, target, targetSegments.contains(seg), r, report);
+      }
+      if (complete) {
+        boolean there = targetCheckpoints.stream().anyMatch(i -> i.name().equals(cp.name()));
+        converge(cp.name(), target, there, r, report);
+      } else {
+        report.problems.add(origin + ": checkpoint " + cp.number() + " not uploaded: a segment it lists could not be placed on " + target.describe());
+      }
+    }
+    long applied = origin.equals(me) ? localNumber : Math.max(localNumber, pins.get(origin).map(p -> p.checkpoint()).orElse(0L));
+    for (ArtifactInfo info : targetCheckpoints) {
+      Checkpoint cp = readTargetCheckpoint(info.name(), target, report);
+      if (cp == null) {
+        continue;
+      }
+      reached.addAll(cp.segmentNames());
+      if (cp.number() > applied) {
+        r.onlyOnTarget++;
+        for (ArtifactName seg : cp.segmentNames()) {
+          if (local.head(seg).isEmpty()) {
+            r.onlyOnTarget++;
+          }
+        }
+      }
+    }
+    for (ArtifactName seg : new TreeSet<>(targetSegments)) {
+      if (!reached.contains(seg)) {
+        r.orphans.add(seg.toString());
+      }
+    }
+    if (r.onlyOnTarget > 0 && !restore) {
+      report.problems.add(origin + ": " + target.describe() + " holds " + r.onlyOnTarget + " artifact(s) this machine lacks; --restore fetches them");
+    }
+  }
+
+  /**
+   * Makes sure the target holds a good copy of a local artifact; returns whether it does now.
+   * Verifies the local copy first: nothing corrupt ever leaves.
+   */
+  private boolean converge(ArtifactName name, Transport target, boolean targetHasIt, ReconcileReport.OriginReport r, ReconcileReport report) {
+    byte[] mine;
+    try {
+      mine = local.get(name);
+      check(name, mine);
+    } catch (ArtifactNotFoundException e) {
+      report.problems.add("local store lacks " + name + " that its checkpoint lists");
+      r.corruptLocal++;
+      return targetHasIt;
+    } catch (ArtifactCorruptException e) {
+      local.moveAside(name, e.getMessage());
+      r.corruptLocal++;
+      report.problems.add("corrupt in the local store (moved aside): " + e.getMessage());
+      return targetHasIt;
+    }
+    if (!targetHasIt) {
+      target.putIfAbsent(name, mine);
+      r.uploaded++;
+      return true;
+    }
+    byte[] theirs;
+    try {
+      theirs = target.get(name);
+      check(name, theirs);
+      if (name.kind() == ArtifactKind.CHECKPOINT && !Arrays.equals(mine, theirs)) {
+        throw new ArtifactCorruptException(name, "the checkpoint this machine holds", "a different checkpoint under the same number");
+      }
+      r.verified++;
+      return true;
+    } catch (ArtifactNotFoundException e) {
+      target.putIfAbsent(name, mine); // listed, then gone
+      r.uploaded++;
+      return true;
+    } catch (ArtifactCorruptException e) {
+      if (!target.moveAside(name, e.getMessage())) {
+        report.problems.add("corrupt on " + target.describe() + " and it cannot be moved aside there: " + e.getMessage());
+        return false;
+      }
+      target.putIfAbsent(name, mine);
+      r.reuploaded++;
+      report.problems.add("corrupt on " + target.describe() + " (moved aside, good copy uploaded): " + e.getMessage());
+      return true;
+    }
+  }
+
+  private static void check(ArtifactName name, byte[] bytes) {
+    if (name.kind() == ArtifactKind.SEGMENT) {
+      SegmentCodec.verify(name, bytes);
+    } else {
+      CheckpointCodec.verify(name, bytes);
+    }
+  }
+
+  private Optional<Checkpoint> newestLocal(Origin origin, ReconcileReport report) {
+    List<ArtifactInfo> cps = local.list(origin, ArtifactKind.CHECKPOINT, null);
+    for (int i = cps.size() - 1; i >= 0; i--) {
+      ArtifactName name = cps.get(i).name();
+      try {
+        return Optional.of(CheckpointCodec.verify(name, local.get(name)));
+      } catch (ArtifactCorruptException e) {
+        local.moveAside(name, e.getMessage());
+        report.origin(origin).corruptLocal++;
+        report.problems.add("corrupt in the local store (moved aside): " + e.getMessage());
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static Checkpoint readTargetCheckpoint(ArtifactName name, Transport target, ReconcileReport report) {
+    try {
+      return CheckpointCodec.verify(name, target.get(name));
+    } catch (ArtifactCorruptException e) {
+      boolean moved = target.moveAside(name, e.getMessage());
+      report.problems.add("corrupt on " + target.describe() + (moved ? " (moved aside)" : "") + ": " + e.getMessage());
+      return null;
+    } catch (ArtifactNotFoundException e) {
+      return null;
+    }
+  }
+}
