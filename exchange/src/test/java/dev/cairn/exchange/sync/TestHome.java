@@ -37,6 +37,10 @@ final class TestHome implements AutoCloseable {
   }
 
   TestHome(Path dir, String origin, SealPolicy policy) {
+    this(dir, origin, policy, CompactionPolicy.DEFAULT);
+  }
+
+  TestHome(Path dir, String origin, SealPolicy policy, CompactionPolicy compaction) {
     this.dir = dir;
     this.origin = new Origin(origin);
     this.ledger = Ledger.open(new LedgerPaths(dir.resolve("ledger")), this.origin);
@@ -45,7 +49,7 @@ final class TestHome implements AutoCloseable {
     this.key = SigningKey.loadOrCreate(dir.resolve("keys"));
     this.pins = PinnedKeys.load(dir.resolve("state/peers.json"));
     pins.pinOwn(this.origin, key.publicKey(), Clock.systemUTC().instant());
-    Sealer sealer = new Sealer(this.origin, store, key, SealCursor.load(dir.resolve("state/seal-cursor")), policy);
+    Sealer sealer = new Sealer(this.origin, store, key, SealCursor.load(dir.resolve("state/seal-cursor")), policy, compaction);
     this.sync = new Synchronizer(ledger, store, sealer, pins, Clock.systemUTC());
   }
 
