@@ -94,6 +94,8 @@ final class ReconcileCommand implements Callable<Integer> {
       });
       ArrayNode problems = o.putArray("problems");
       r.problems.forEach(problems::add);
+      ArrayNode notes = o.putArray("notes");
+      r.notes.forEach(notes::add);
       ctx.out().println(Json.write(o));
       return;
     }
@@ -104,6 +106,7 @@ final class ReconcileCommand implements Callable<Integer> {
     if (r.deadLettersCleared > 0) {
       ctx.out().printf("  cleared %d dead letter%s%n", r.deadLettersCleared, r.deadLettersCleared == 1 ? "" : "s");
     }
+    r.notes.forEach(n -> ctx.out().println("  note: " + n));
     r.problems.forEach(p -> ctx.err().println("cairn: warning: " + p));
   }
 }

@@ -31,7 +31,10 @@ public final class ReconcileReport {
   }
 
   public final Map<Origin, OriginReport> origins = new TreeMap<>();
+  /** What went wrong (corruption, artifacts that could not be placed). */
   public final List<String> problems = new ArrayList<>();
+  /** What is worth knowing but is not wrong (what only the target has, without --restore). */
+  public final List<String> notes = new ArrayList<>();
   public long deadLettersCleared;
 
   public OriginReport origin(Origin o) {

@@ -108,7 +108,7 @@ public final class Reconciler {
       }
     }
     if (r.onlyOnTarget > 0 && !restore) {
-      report.problems.add(origin + ": " + target.describe() + " holds " + r.onlyOnTarget + " artifact(s) this machine lacks; --restore fetches them");
+      report.notes.add(origin + ": " + target.describe() + " holds " + r.onlyOnTarget + " artifact(s) this machine lacks; --restore (or a sync) fetches them");
     }
   }
 
