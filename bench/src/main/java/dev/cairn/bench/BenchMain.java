@@ -1,6 +1,7 @@
 package dev.cairn.bench;
 
 import dev.cairn.bench.figures.AppendFigure;
+import dev.cairn.bench.figures.EncryptFigure;
 import dev.cairn.bench.figures.ImportClaudeFigure;
 import dev.cairn.bench.figures.ImportFolderFigure;
 import dev.cairn.bench.figures.RebuildFigure;
@@ -73,6 +74,9 @@ public final class BenchMain implements Callable<Integer> {
 
       progress("seal");
       add(figures, SealFigure.run(main, work.resolve("seal")));
+
+      progress("encrypt and decrypt the sealed segments (age X25519)");
+      add(figures, EncryptFigure.run(work.resolve("seal").resolve("timed")));
 
       progress("import from a folder, then a no-op sync");
       add(figures, ImportFolderFigure.run(main, work.resolve("folder"), rebuild.eventsPerSecond()));

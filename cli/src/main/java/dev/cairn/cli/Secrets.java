@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Optional;
@@ -103,11 +102,7 @@ final class Secrets {
     }
     Path f = file(home);
     try {
-      if (!Files.exists(f)) {
-        Files.createFile(f, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-      }
-      AtomicFile.write(f, ("# cairn secrets: keep this file private (mode 0600)\n" + TOML.writeValueAsString(root).stripTrailing() + "\n").getBytes(StandardCharsets.UTF_8));
-      Files.setPosixFilePermissions(f, PosixFilePermissions.fromString("rw-------"));
+      AtomicFile.writePrivate(f, ("# cairn secrets: keep this file private (mode 0600)\n" + TOML.writeValueAsString(root).stripTrailing() + "\n").getBytes(StandardCharsets.UTF_8));
     } catch (IOException e) {
       throw new ConfigException(f, "cannot write: " + e.getMessage());
     }

@@ -23,4 +23,26 @@ public final class AtomicFile {
     Files.write(tmp, bytes);
     Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
   }
+
+  /**
+   * As {@link #write}, for a file only its owner may read (secrets): the temporary file is created
+   * with mode 0600 before any byte is written, so the content is never readable by others, not
+   * even for a moment.
+   */
+  public static void writePrivate(Path file, byte[] bytes) throws IOException {
+    Path parent = file.toAbsolutePath().getParent();
+    if (parent != null) {
+      Files.createDirectories(parent);
+    }
+    Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+    Files.deleteIfExists(tmp);
+    try {
+      Files.createFile(tmp, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+          java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
+    } catch (UnsupportedOperationException e) {
+      Files.createFile(tmp); // not a POSIX file system
+    }
+    Files.write(tmp, bytes, java.nio.file.StandardOpenOption.TRUNCATE_EXISTING);
+    Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+  }
 }

@@ -42,6 +42,7 @@ class AgeCliInteropTest {
     assertArrayEquals(plain, Files.readAllBytes(dir.resolve("x.out")));
     assertEquals(id.recipient().value(), run(null, "age-keygen", "-y", dir.resolve("keys/age.key").toString()).strip(),
         "the recipient cairn derives is the one age-keygen derives");
+    assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("keys/age.key"))));
   }
 
   @Test
