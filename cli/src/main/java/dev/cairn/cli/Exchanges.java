@@ -38,11 +38,12 @@ final class Exchanges {
     return DeadLetters.load(home.state().resolve("dead_letter.json"));
   }
 
-  /** One backoff for the whole process: every job of this command shares its schedule. */
-  private static final Backoff BACKOFF = new Backoff();
-
+  /**
+   * The failure policy for one command: a command is one process, so its one {@link Backoff} is
+   * the schedule every job of the process shares (each target of --all, each round of --watch).
+   */
   static JobRunner runner(Home home, Clock clock, java.time.Duration maxElapsed, java.util.function.Consumer<String> progress) {
-    return new JobRunner(BACKOFF, deadLetters(home), clock, d -> Thread.sleep(d.toMillis()), maxElapsed, progress);
+    return new JobRunner(new Backoff(), deadLetters(home), clock, d -> Thread.sleep(d.toMillis()), maxElapsed, progress);
   }
 
   static Synchronizer synchronizer(Home home, Ledger ledger, PinnedKeys pins, Clock clock) {

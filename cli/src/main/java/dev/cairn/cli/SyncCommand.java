@@ -8,7 +8,6 @@ import dev.cairn.exchange.sync.SyncReport;
 import dev.cairn.exchange.sync.TargetLog;
 import dev.cairn.exchange.transport.Transport;
 import dev.cairn.exchange.trust.PinnedKeys;
-import dev.cairn.ledger.CairnException;
 import dev.cairn.ledger.Ledger;
 import dev.cairn.projection.View;
 import java.time.Clock;
@@ -142,14 +141,19 @@ final class SyncCommand implements Callable<Integer> {
   }
 
   /** Syncs on local change (debounced) and at a periodic floor, one line per sync, until interrupted. */
-  private int watchLoop(Home home, JobRunner runner, java.util.List<Resolved> targets) throws InterruptedException {
+  private int watchLoop(Home home, JobRunner runner, java.util.List<Resolved> targets) {
     Thread main = Thread.currentThread();
     Thread hook = new Thread(main::interrupt);
     Runtime.getRuntime().addShutdownHook(hook);
     try (var reader = home.openReader()) {
       while (!Thread.currentThread().isInterrupted()) {
         for (Resolved t : targets) {
-          runJob(home, runner, t, true);
+          try {
+            runJob(home, runner, t, true);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt(); // Ctrl-C while backing off
+            break;
+          }
           ctx.out().flush();
         }
         try (var cursor = reader.after(reader.headIndex())) {
