@@ -98,7 +98,7 @@ public final class AgeIdentity {
     try {
       lines = Files.readAllLines(file, StandardCharsets.US_ASCII);
     } catch (IOException e) {
-      throw new EncryptionSetupException("a readable age identity file", file + " (" + e.getMessage() + ")");
+      throw new EncryptionSetupException("a readable age identity file", file + (e instanceof java.nio.file.NoSuchFileException ? " (no such file)" : " (" + e.getMessage() + ")"));
     }
     List<AgeIdentity> out = new ArrayList<>();
     for (String line : lines) {

@@ -26,7 +26,7 @@ public final class Passphrase {
     try {
       text = Files.readString(file, StandardCharsets.UTF_8);
     } catch (IOException e) {
-      throw new EncryptionSetupException("a readable passphrase file", file + " (" + e.getMessage() + ")");
+      throw new EncryptionSetupException("a readable passphrase file", file + (e instanceof java.nio.file.NoSuchFileException ? " (no such file)" : " (" + e.getMessage() + ")"));
     }
     int nl = text.indexOf('\n');
     String line = nl < 0 ? text : text.substring(0, nl);
