@@ -3,6 +3,7 @@ package dev.cairn.cli;
 import dev.cairn.exchange.artifact.SigningKey;
 import dev.cairn.exchange.sync.Backoff;
 import dev.cairn.exchange.sync.DeadLetters;
+import dev.cairn.exchange.sync.Failures;
 import dev.cairn.exchange.sync.JobRunner;
 import dev.cairn.exchange.sync.SealCursor;
 import dev.cairn.exchange.sync.SealPolicy;
@@ -13,6 +14,7 @@ import dev.cairn.exchange.transport.FolderTransport;
 import dev.cairn.exchange.trust.PinnedKeys;
 import dev.cairn.ledger.Ledger;
 import java.time.Clock;
+import java.time.Instant;
 
 /** Wires a home's exchange parts (local store, key, pins, sealer, synchronizer). Part of the composition root. */
 final class Exchanges {
@@ -44,6 +46,15 @@ final class Exchanges {
    */
   static JobRunner runner(Home home, Clock clock, java.time.Duration maxElapsed, java.util.function.Consumer<String> progress) {
     return new JobRunner(new Backoff(), deadLetters(home), clock, d -> Thread.sleep(d.toMillis()), maxElapsed, progress);
+  }
+
+  /** Records a job that failed for good: a pause pauses the target, anything else counts as a failed attempt. */
+  static void recordFailure(TargetLog log, String target, JobRunner.Outcome<?> out) {
+    if (out.failure() == Failures.Kind.PAUSE) {
+      log.pause(target, Instant.now(), out.error());
+    } else {
+      log.failure(target, Instant.now(), out.error());
+    }
   }
 
   static Synchronizer synchronizer(Home home, Ledger ledger, PinnedKeys pins, Clock clock) {

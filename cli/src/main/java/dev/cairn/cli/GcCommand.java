@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -33,11 +34,7 @@ final class GcCommand implements Callable<Integer> {
   @Option(names = "--dry-run", description = "List what would be deleted; delete nothing.")
   boolean dryRun;
 
-  @Option(names = "--token", paramLabel = "TOKEN", description = "Bearer token for an http(s) peer.")
-  String token;
-
-  @Option(names = "--endpoint", paramLabel = "URL", description = "S3-compatible endpoint for s3:// targets.")
-  String endpoint;
+  @Mixin TargetAccess access;
 
   @Option(names = "--json", description = "Print the report as JSON.")
   boolean json;
@@ -49,7 +46,7 @@ final class GcCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Home home = ctx.home();
-    Transport store = target == null ? Exchanges.store(home) : new TargetResolver(ctx, home, token, endpoint).open(target).transport();
+    Transport store = target == null ? Exchanges.store(home) : access.resolver(ctx, home).open(target).transport();
     GcReport r;
     try (Ledger ledger = home.openLedger()) { // the writer lock: no local seal or sync runs meanwhile
       var pins = Exchanges.pins(home);

@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -33,11 +34,7 @@ final class ReconcileCommand implements Callable<Integer> {
   @Option(names = "--restore", description = "Also fetch, verify and apply what only the target has.")
   boolean restore;
 
-  @Option(names = "--token", paramLabel = "TOKEN", description = "Bearer token for an http(s) peer (default: $CAIRN_TOKEN, or the stored one).")
-  String token;
-
-  @Option(names = "--endpoint", paramLabel = "URL", description = "S3-compatible endpoint for s3:// targets.")
-  String endpoint;
+  @Mixin TargetAccess access;
 
   @Option(names = "--max-elapsed", paramLabel = "DURATION", defaultValue = "15m", converter = DurationConverter.class,
       description = "Retry transient failures on the shared schedule for at most this long (default ${DEFAULT-VALUE}; 0 = once).")
@@ -53,7 +50,7 @@ final class ReconcileCommand implements Callable<Integer> {
   @Override
   public Integer call() throws InterruptedException {
     Home home = ctx.home();
-    TargetResolver.Resolved t = new TargetResolver(ctx, home, token, endpoint).open(target);
+    TargetResolver.Resolved t = access.resolver(ctx, home).open(target);
     String where = t.transport().describe();
     JobRunner runner = Exchanges.runner(home, Clock.systemUTC(), maxElapsed, line -> ctx.err().println("cairn: " + line));
     JobRunner.Outcome<ReconcileReport> out = runner.run(where, "reconcile", () -> {
@@ -68,6 +65,7 @@ final class ReconcileCommand implements Callable<Integer> {
       }
     });
     if (!out.succeeded()) {
+      Exchanges.recordFailure(Exchanges.targets(home), where, out);
       throw out.cause();
     }
     ReconcileReport r = out.value();

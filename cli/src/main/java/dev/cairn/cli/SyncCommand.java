@@ -11,9 +11,9 @@ import dev.cairn.exchange.trust.PinnedKeys;
 import dev.cairn.ledger.Ledger;
 import dev.cairn.projection.View;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -41,11 +41,7 @@ final class SyncCommand implements Callable<Integer> {
   @Option(names = "--interval", paramLabel = "SECONDS", defaultValue = "60", description = "With --watch: the periodic floor (default ${DEFAULT-VALUE} s).")
   int interval;
 
-  @Option(names = "--token", paramLabel = "TOKEN", description = "Bearer token for an http(s) peer (default: $CAIRN_TOKEN).")
-  String token;
-
-  @Option(names = "--endpoint", paramLabel = "URL", description = "S3-compatible endpoint for s3:// targets (default: $AWS_ENDPOINT_URL, or secrets.toml).")
-  String endpoint;
+  @Mixin TargetAccess access;
 
   @Option(names = "--dry-run", description = "Say what would be sealed, pushed and pulled; change nothing.")
   boolean dryRun;
@@ -63,13 +59,10 @@ final class SyncCommand implements Callable<Integer> {
     this.ctx = ctx;
   }
 
-  /** A target to sync with: a display label and its transport. */
-  private record Resolved(String label, Transport transport) {}
-
   @Override
   public Integer call() throws InterruptedException {
     Home home = ctx.home();
-    java.util.List<Resolved> targets = resolve(home);
+    java.util.List<TargetResolver.Resolved> targets = resolve(home);
     JobRunner runner = Exchanges.runner(home, Clock.systemUTC(), dryRun ? java.time.Duration.ZERO : maxElapsed,
         line -> ctx.err().println("cairn: " + line));
     if (!watch) {
@@ -82,7 +75,7 @@ final class SyncCommand implements Callable<Integer> {
         return out.value();
       }
       int code = 0;
-      for (Resolved t : targets) {
+      for (TargetResolver.Resolved t : targets) {
         JobRunner.Outcome<Integer> out = runJob(home, runner, t, true);
         code = Math.max(code, out.succeeded() ? out.value() : out.cause() == null ? 0 : Main.exitCode(out.cause()));
       }
@@ -95,7 +88,7 @@ final class SyncCommand implements Callable<Integer> {
    * One sync job under the failure policy. Unattended (--all, --watch), a paused target is skipped
    * and failures are reported as one line each so the other targets still run.
    */
-  private JobRunner.Outcome<Integer> runJob(Home home, JobRunner runner, Resolved t, boolean unattended) throws InterruptedException {
+  private JobRunner.Outcome<Integer> runJob(Home home, JobRunner runner, TargetResolver.Resolved t, boolean unattended) throws InterruptedException {
     TargetLog log = Exchanges.targets(home);
     String where = t.transport().describe();
     if (unattended && log.isPaused(where)) {
@@ -105,12 +98,7 @@ final class SyncCommand implements Callable<Integer> {
     }
     JobRunner.Outcome<Integer> out = runner.run(where, "sync", () -> syncOnce(home, t.transport(), watch));
     if (!out.succeeded() && !dryRun) {
-      Instant now = Instant.now();
-      if (out.failure() == Failures.Kind.PAUSE) {
-        Exchanges.targets(home).pause(where, now, out.error());
-      } else {
-        Exchanges.targets(home).failure(where, now, out.error());
-      }
+      Exchanges.recordFailure(log, where, out);
       if (unattended) {
         ctx.out().println(java.time.LocalTime.now().withNano(0) + " " + t.label() + ": "
             + (out.failure() == Failures.Kind.PAUSE ? "paused: " : "failed (dead-lettered; 'cairn reconcile " + t.label() + "' retries): ") + out.error());
@@ -119,8 +107,8 @@ final class SyncCommand implements Callable<Integer> {
     return out;
   }
 
-  private java.util.List<Resolved> resolve(Home home) {
-    TargetResolver resolver = new TargetResolver(ctx, home, token, endpoint);
+  private java.util.List<TargetResolver.Resolved> resolve(Home home) {
+    TargetResolver resolver = access.resolver(ctx, home);
     java.util.List<String> names;
     if (all) {
       if (target != null) {
@@ -132,22 +120,17 @@ final class SyncCommand implements Callable<Integer> {
     } else {
       names = java.util.List.of(target);
     }
-    java.util.List<Resolved> out = new java.util.ArrayList<>();
-    for (String n : names) {
-      TargetResolver.Resolved r = resolver.open(n);
-      out.add(new Resolved(r.label(), r.transport()));
-    }
-    return out;
+    return names.stream().map(resolver::open).toList();
   }
 
   /** Syncs on local change (debounced) and at a periodic floor, one line per sync, until interrupted. */
-  private int watchLoop(Home home, JobRunner runner, java.util.List<Resolved> targets) {
+  private int watchLoop(Home home, JobRunner runner, java.util.List<TargetResolver.Resolved> targets) {
     Thread main = Thread.currentThread();
     Thread hook = new Thread(main::interrupt);
     Runtime.getRuntime().addShutdownHook(hook);
     try (var reader = home.openReader()) {
       while (!Thread.currentThread().isInterrupted()) {
-        for (Resolved t : targets) {
+        for (TargetResolver.Resolved t : targets) {
           try {
             runJob(home, runner, t, true);
           } catch (InterruptedException e) {

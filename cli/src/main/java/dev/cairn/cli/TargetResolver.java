@@ -16,7 +16,7 @@ import java.util.List;
  * Part of the composition root; stateless apart from the inputs it was given.
  */
 final class TargetResolver {
-  /** A target to work with: the name it was given by, its transport, and whether it is named. */
+  /** A target to work with: the name or URL it was given by, and its transport. */
   record Resolved(String label, Transport transport) {}
 
   private final Context ctx;

@@ -17,9 +17,11 @@ import java.util.Optional;
  * Nothing leaves this machine unencrypted, and identity stays on the plaintext: a segment is still
  * named by the SHA-256 of its plaintext and verified after decryption.
  *
- * <p>Write-once holds for the plaintext: age output is randomised, so a put whose name exists
- * decrypts the stored object and compares plaintexts (same: {@link PutResult#ALREADY_PRESENT};
- * different: {@link ArtifactConflictException}). Listed sizes are the stored (encrypted) sizes.
+ * <p>Write-once holds for the plaintext: age output is randomised, so a put
+ * that meets a taken name decrypts the stored object and compares plaintexts (same: {@link
+ * PutResult#ALREADY_PRESENT}; different: {@link ArtifactConflictException}). No HEAD goes before
+ * a put: sync only puts what the listing said is missing. Listed sizes are the stored (encrypted)
+ * sizes.
  * Thread-safety: that of the wrapped transport.
  */
 public final class EncryptedTransport implements Transport {
@@ -60,14 +62,10 @@ public final class EncryptedTransport implements Transport {
 
   @Override
   public PutResult putIfAbsent(ArtifactName name, byte[] bytes) {
-    ArtifactName stored = name.encrypted();
-    if (inner.head(stored).isPresent()) {
-      return samePlaintext(name, bytes);
-    }
     try {
-      return inner.putIfAbsent(stored, age.encrypt(bytes));
+      return inner.putIfAbsent(name.encrypted(), age.encrypt(bytes));
     } catch (ArtifactConflictException e) {
-      return samePlaintext(name, bytes); // another writer won the race: fine if it wrote the same plaintext
+      return samePlaintext(name, bytes); // the name is taken (other ciphertext): fine if it holds the same plaintext
     }
   }
 

@@ -7,6 +7,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
+import dev.cairn.exchange.artifact.ArtifactCheck;
 import dev.cairn.exchange.artifact.ArtifactCorruptException;
 import dev.cairn.exchange.artifact.ArtifactKind;
 import dev.cairn.exchange.artifact.ArtifactName;
@@ -271,10 +272,8 @@ public final class ArtifactServer implements AutoCloseable {
     try {
       if (name.kind().isEncrypted()) {
         AgeFormat.checkHeader(name, body); // the plaintext is not ours to read: check the envelope only
-      } else if (name.kind() == ArtifactKind.SEGMENT) {
-        SegmentCodec.verify(name, body);
       } else {
-        CheckpointCodec.verify(name, body);
+        ArtifactCheck.verify(name, body);
       }
     } catch (ArtifactCorruptException e) {
       rejected.increment();

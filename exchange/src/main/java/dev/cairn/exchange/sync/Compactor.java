@@ -47,7 +47,8 @@ final class Compactor {
         out.add(ref);
         continue;
       }
-      Segment s = SegmentCodec.verify(ArtifactName.segment(latest.origin(), ref.sha256()), store.get(ArtifactName.segment(latest.origin(), ref.sha256())));
+      ArtifactName name = ArtifactName.segment(latest.origin(), ref.sha256());
+      Segment s = SegmentCodec.verify(name, store.get(name));
       long bytes = s.lines().stream().mapToLong(l -> l.length + 1).sum();
       if (!run.refs.isEmpty() && (run.lines.size() + s.lines().size() > seal.maxEvents() || run.bytes + bytes > seal.maxBytes())) {
         run.flushInto(out);

@@ -1,11 +1,11 @@
 package dev.cairn.exchange.sync;
 
+import dev.cairn.exchange.artifact.ArtifactCheck;
 import dev.cairn.exchange.artifact.ArtifactCorruptException;
 import dev.cairn.exchange.artifact.ArtifactKind;
 import dev.cairn.exchange.artifact.ArtifactName;
 import dev.cairn.exchange.artifact.Checkpoint;
 import dev.cairn.exchange.artifact.CheckpointCodec;
-import dev.cairn.exchange.artifact.SegmentCodec;
 import dev.cairn.exchange.transport.ArtifactInfo;
 import dev.cairn.exchange.transport.ArtifactNotFoundException;
 import dev.cairn.exchange.transport.Transport;
@@ -72,6 +72,7 @@ public final class Reconciler {
     long localNumber = newest.map(Checkpoint::number).orElse(0L);
 
     Set<ArtifactName> reached = new HashSet<>();
+    long placed = 0; // our newest checkpoint once it is verified on the target (or uploaded there)
     if (newest.isPresent()) {
       Checkpoint cp = newest.get();
       reached.addAll(cp.segmentNames());
@@ -81,27 +82,34 @@ public final class Reconciler {
       }
       if (complete) {
         boolean there = targetCheckpoints.stream().anyMatch(i -> i.name().equals(cp.name()));
-        converge(cp.name(), target, there, r, report);
+        if (converge(cp.name(), target, there, r, report)) {
+          placed = cp.number();
+        }
       } else {
         report.problems.add(origin + ": checkpoint " + cp.number() + " not uploaded: a segment it lists could not be placed on " + target.describe());
       }
     }
     long applied = origin.equals(me) ? localNumber : Math.max(localNumber, pins.get(origin).map(p -> p.checkpoint()).orElse(0L));
+    Set<ArtifactName> missingHere = new TreeSet<>();
     for (ArtifactInfo info : targetCheckpoints) {
+      if (info.name().checkpointNumber() == placed) {
+        continue; // our newest: verified or uploaded above, its segments already in reached
+      }
       Checkpoint cp = readTargetCheckpoint(info.name(), target, report);
       if (cp == null) {
         continue;
       }
       reached.addAll(cp.segmentNames());
       if (cp.number() > applied) {
-        r.onlyOnTarget++;
+        missingHere.add(cp.name());
         for (ArtifactName seg : cp.segmentNames()) {
-          if (local.head(seg).isEmpty()) {
-            r.onlyOnTarget++;
+          if (!missingHere.contains(seg) && local.head(seg).isEmpty()) {
+            missingHere.add(seg);
           }
         }
       }
     }
+    r.onlyOnTarget = missingHere.size();
     for (ArtifactName seg : new TreeSet<>(targetSegments)) {
       if (!reached.contains(seg)) {
         r.orphans.add(seg.toString());
@@ -120,7 +128,7 @@ public final class Reconciler {
     byte[] mine;
     try {
       mine = local.get(name);
-      check(name, mine);
+      ArtifactCheck.verify(name, mine);
     } catch (ArtifactNotFoundException e) {
       report.problems.add("local store lacks " + name + " that its checkpoint lists");
       r.corruptLocal++;
@@ -139,7 +147,7 @@ public final class Reconciler {
     byte[] theirs;
     try {
       theirs = target.get(name);
-      check(name, theirs);
+      ArtifactCheck.verify(name, theirs);
       if (name.kind() == ArtifactKind.CHECKPOINT && !Arrays.equals(mine, theirs)) {
         throw new ArtifactCorruptException(name, "the checkpoint this machine holds", "a different checkpoint under the same number");
       }
@@ -158,14 +166,6 @@ public final class Reconciler {
       r.reuploaded++;
       report.problems.add("corrupt on " + target.describe() + " (moved aside, good copy uploaded): " + e.getMessage());
       return true;
-    }
-  }
-
-  private static void check(ArtifactName name, byte[] bytes) {
-    if (name.kind() == ArtifactKind.SEGMENT) {
-      SegmentCodec.verify(name, bytes);
-    } else {
-      CheckpointCodec.verify(name, bytes);
     }
   }
 

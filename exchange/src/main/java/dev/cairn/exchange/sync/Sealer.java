@@ -33,12 +33,8 @@ import java.util.Optional;
  * <p>Not thread-safe; runs under the home's writer lock.
  */
 public final class Sealer {
-  /** What a seal did: events sealed, segments written, the new checkpoint, and the compacted one that followed it, if any. */
-  public record Result(long events, List<Segment> segments, Optional<Checkpoint> checkpoint, Optional<Checkpoint> compacted) {
-    public Result(long events, List<Segment> segments, Optional<Checkpoint> checkpoint) {
-      this(events, segments, checkpoint, Optional.empty());
-    }
-  }
+  /** What a seal did. */
+  public record Result(long events, List<Segment> segments, Optional<Checkpoint> checkpoint) {}
 
   private final Origin origin;
   private final Transport store;
@@ -93,8 +89,8 @@ public final class Sealer {
     Checkpoint checkpoint = new Checkpoint(origin, previous.map(Checkpoint::number).orElse(0L) + 1, localHighWater, refs, key.publicKey());
     store.putIfAbsent(checkpoint.name(), CheckpointCodec.encode(checkpoint, key));
     cursor.advance(scan.scannedTo);
-    Optional<Checkpoint> compacted = compactor.compact(checkpoint);
-    return new Result(localHighWater.value() - head, scan.written, Optional.of(checkpoint), compacted);
+    compactor.compact(checkpoint);
+    return new Result(localHighWater.value() - head, scan.written, Optional.of(checkpoint));
   }
 
   private record Scan(List<Segment> written, long scannedTo) {}

@@ -152,14 +152,7 @@ public final class Synchronizer {
    * machine pushed into this home's store, for example through {@code cairn serve}).
    */
   public SyncReport absorbLocal() {
-    remoteCheckpoints.clear();
-    SyncReport report = new SyncReport();
-    for (Origin origin : local.origins()) {
-      if (!origin.equals(ledger.localOrigin())) {
-        pull(origin, local, false, report);
-      }
-    }
-    return report;
+    return pullEvery(local, false);
   }
 
   /**
@@ -167,11 +160,18 @@ public final class Synchronizer {
    * everything before it is applied (what {@code cairn reconcile --restore} does after its diff).
    */
   public SyncReport pullFrom(Transport target) {
+    return pullEvery(target, true);
+  }
+
+  private SyncReport pullEvery(Transport source, boolean includeOwn) {
     remoteCheckpoints.clear();
     SyncReport report = new SyncReport();
-    for (Origin origin : target.origins()) {
-      report.listCalls++;
-      pull(origin, target, false, report);
+    List<Origin> origins = source.origins();
+    report.listCalls++;
+    for (Origin origin : origins) {
+      if (includeOwn || !origin.equals(ledger.localOrigin())) {
+        pull(origin, source, false, report);
+      }
     }
     return report;
   }
