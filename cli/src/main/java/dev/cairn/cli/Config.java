@@ -3,6 +3,7 @@ package dev.cairn.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.toml.TomlMapper;
+import dev.cairn.exchange.trust.TrustMode;
 import dev.cairn.ledger.AtomicFile;
 import dev.cairn.ledger.Origin;
 import java.io.IOException;
@@ -23,11 +24,12 @@ import java.util.regex.Pattern;
  * targets.nas.url = "folder:/mnt/nas/cairn"   # named sync targets: cairn target add NAME URL
  * targets.nas.encrypt_to = ["age1..."]       # optional: age-encrypt to these recipients (and this machine)
  * targets.s3.encrypt = "passphrase"          # optional: age-encrypt with the passphrase in secrets.toml
+ * trust = "strict"                            # optional: only keys pinned by hand ("first-use" is the default)
  * </pre>
  * (written with dotted keys; a hand-written {@code [targets.nas]} table reads the same).
  * Secrets (tokens) are never here: they live in {@code secrets.toml} ({@link Secrets}). Immutable.
  */
-public record Config(Origin origin, SortedMap<String, TargetSpec> targets) {
+public record Config(Origin origin, SortedMap<String, TargetSpec> targets, TrustMode trust) {
   private static final TomlMapper TOML = new TomlMapper();
   private static final Pattern TARGET_NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,31}");
 
@@ -36,7 +38,7 @@ public record Config(Origin origin, SortedMap<String, TargetSpec> targets) {
   }
 
   public Config(Origin origin) {
-    this(origin, new TreeMap<>());
+    this(origin, new TreeMap<>(), TrustMode.FIRST_USE);
   }
 
   public static boolean isTargetName(String s) {
@@ -74,24 +76,32 @@ public record Config(Origin origin, SortedMap<String, TargetSpec> targets) {
       targets.put(e.getKey(), new TargetSpec(url.textValue(), to, !mode.isMissingNode(),
           e.getValue().path("scrypt_work_factor").asInt(TargetSpec.DEFAULT_WORK_FACTOR)));
     }
-    return new Config(new Origin(origin.textValue()), targets);
+    JsonNode trust = node.path("trust");
+    TrustMode mode = trust.isMissingNode() ? TrustMode.FIRST_USE : TrustMode.parse(trust.asText());
+    if (mode == null) {
+      throw new ConfigException(home.config(), "key 'trust': expected \"first-use\" or \"strict\", found " + trust);
+    }
+    return new Config(new Origin(origin.textValue()), targets, mode);
   }
 
   public Config withTarget(String name, TargetSpec spec) {
     TreeMap<String, TargetSpec> t = new TreeMap<>(targets);
     t.put(name, spec);
-    return new Config(origin, t);
+    return new Config(origin, t, trust);
   }
 
   public Config withoutTarget(String name) {
     TreeMap<String, TargetSpec> t = new TreeMap<>(targets);
     t.remove(name);
-    return new Config(origin, t);
+    return new Config(origin, t, trust);
   }
 
   public void write(Home home) {
     ObjectNode root = TOML.createObjectNode();
     root.put("origin", origin.value());
+    if (trust != TrustMode.FIRST_USE) {
+      root.put("trust", trust.word());
+    }
     if (!targets.isEmpty()) {
       ObjectNode t = root.putObject("targets");
       targets.forEach((name, spec) -> {

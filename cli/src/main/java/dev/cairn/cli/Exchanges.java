@@ -29,7 +29,7 @@ final class Exchanges {
   }
 
   static PinnedKeys pins(Home home) {
-    return PinnedKeys.load(home.state().resolve("peers.json"));
+    return PinnedKeys.load(home.state().resolve("peers.json"), Config.read(home).trust());
   }
 
   static TargetLog targets(Home home) {

@@ -74,13 +74,13 @@ final class ReconcileCommand implements Callable<Integer> {
       Exchanges.targets(home).success(where, Clock.systemUTC().instant());
     }
     print(where, r);
-    return r.reuploaded() + r.corruptLocal() > 0 ? 5 : 0;
+    return r.reuploaded() + r.corruptLocal() + r.wrongKind() > 0 ? 5 : 0;
   }
 
   private void print(String where, ReconcileReport r) {
     if (json) {
       ObjectNode o = Json.object().put("target", where).put("nothing_to_do", r.nothingToDo()).put("verified", r.verified())
-          .put("uploaded", r.uploaded()).put("reuploaded", r.reuploaded()).put("corrupt_local", r.corruptLocal())
+          .put("uploaded", r.uploaded()).put("reuploaded", r.reuploaded()).put("corrupt_local", r.corruptLocal()).put("wrong_kind", r.wrongKind())
           .put("only_on_target", r.onlyOnTarget()).put("restored", r.restored()).put("orphans", r.orphans())
           .put("dead_letters_cleared", r.deadLettersCleared);
       ObjectNode per = o.putObject("origins");

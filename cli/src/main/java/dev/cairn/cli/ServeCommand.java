@@ -3,6 +3,15 @@ package dev.cairn.cli;
 import dev.cairn.exchange.artifact.ArtifactKind;
 import dev.cairn.exchange.http.ArtifactServer;
 import dev.cairn.exchange.http.BearerToken;
+import dev.cairn.exchange.http.ServerLimits;
+import dev.cairn.exchange.transport.FolderTransport;
+import dev.cairn.exchange.trust.Door;
+import dev.cairn.exchange.trust.HomeDoor;
+import dev.cairn.exchange.trust.KeyClaim;
+import dev.cairn.exchange.trust.PinnedKeys;
+import dev.cairn.exchange.trust.RefusedArtifactException;
+import dev.cairn.exchange.trust.TrustMode;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import dev.cairn.exchange.sync.SyncReport;
 import dev.cairn.ledger.CairnException;
 import dev.cairn.ledger.Ledger;
@@ -83,7 +92,11 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
     SSLContext tls = keystore == null ? null : tls(keystore, passwordFile);
     BearerToken token = BearerToken.loadOrCreate(home.keys());
     PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    Absorber absorber = new Absorber(home, metrics);
+    TrustMode trust = Config.read(home).trust();
+    java.nio.file.Path peersFile = home.state().resolve("peers.json");
+    FolderTransport store = Exchanges.store(home);
+    ConcurrentLinkedQueue<KeyClaim> claims = new ConcurrentLinkedQueue<>();
+    Absorber absorber = new Absorber(home, metrics, claims);
     absorber.run(); // seal what is pending, absorb what is already in the store
     ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread t = new Thread(r, "cairn-absorb");
@@ -94,15 +107,35 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
     CountDownLatch stop = new CountDownLatch(1);
     Thread hook = new Thread(stop::countDown);
     Runtime.getRuntime().addShutdownHook(hook);
-    try (ArtifactServer server = ArtifactServer.start(new InetSocketAddress(address, port), tls, Exchanges.store(home), token,
-        (long) maxBodyMb << 20, metrics, name -> {
-          if (name.kind() == ArtifactKind.CHECKPOINT && scheduled.compareAndSet(false, true)) {
-            scheduler.schedule(() -> {
-              scheduled.set(false);
-              absorber.runRetrying(scheduler);
-            }, 200, TimeUnit.MILLISECONDS);
-          }
-        })) {
+    Runnable absorbSoon = () -> {
+      if (scheduled.compareAndSet(false, true)) {
+        scheduler.schedule(() -> {
+          scheduled.set(false);
+          absorber.runRetrying(scheduler);
+        }, 200, TimeUnit.MILLISECONDS);
+      }
+    };
+    HomeDoor homeDoor = new HomeDoor(home.origin(), store, () -> PinnedKeys.load(peersFile, trust), Clock.systemUTC(),
+        "a checkpoint pushed to this home's cairn serve");
+    Door door = (name, bytes) -> {
+      try {
+        homeDoor.admit(name, bytes);
+      } catch (RefusedArtifactException e) {
+        if (e.claim() != null) {
+          claims.add(e.claim()); // recorded in peers.json by the absorber, under the writer lock
+          absorbSoon.run();
+        }
+        ctx.err().println("cairn: serve: refused " + name + ": " + e.getMessage());
+        ctx.err().flush();
+        throw e;
+      }
+    };
+    ServerLimits limits = ServerLimits.DEFAULT.withMaxBodyBytes((long) maxBodyMb << 20);
+    try (ArtifactServer server = ArtifactServer.start(new InetSocketAddress(address, port), tls, store, token, limits, metrics, door, name -> {
+      if (name.kind() == ArtifactKind.CHECKPOINT) {
+        absorbSoon.run();
+      }
+    })) {
       ctx.out().printf("serving %s on %s://%s:%d (token: %s)%n", home.root(), tls == null ? "http" : "https",
           server.address().getHostString(), server.address().getPort(), home.keys().resolve("serve.token"));
       ctx.out().flush();
@@ -142,9 +175,11 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
     private final Counter quarantined;
     private final Counter sealed;
     private final Counter projected;
+    private final ConcurrentLinkedQueue<KeyClaim> claims;
 
-    Absorber(Home home, PrometheusMeterRegistry metrics) {
+    Absorber(Home home, PrometheusMeterRegistry metrics, ConcurrentLinkedQueue<KeyClaim> claims) {
       this.home = home;
+      this.claims = claims;
       this.imported = Counter.builder("cairn.events.imported").description("events absorbed from pushed artifacts").register(metrics);
       this.quarantined = Counter.builder("cairn.artifacts.quarantined").description("pushed artifacts quarantined").register(metrics);
       this.sealed = Counter.builder("cairn.events.sealed").description("local events sealed into segments").register(metrics);
@@ -165,7 +200,11 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
 
     void run() {
       try (Ledger ledger = home.openLedger(); View view = home.openView()) {
-        var sync = Exchanges.synchronizer(home, ledger, Exchanges.pins(home), Clock.systemUTC());
+        PinnedKeys pins = Exchanges.pins(home);
+        for (KeyClaim c = claims.poll(); c != null; c = claims.poll()) {
+          pins.recordRefused(c);
+        }
+        var sync = Exchanges.synchronizer(home, ledger, pins, Clock.systemUTC());
         SyncReport r = sync.absorbLocal();
         sealed.increment(sync.sealOnly().events());
         ledger.sync();

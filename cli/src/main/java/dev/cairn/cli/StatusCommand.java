@@ -28,6 +28,7 @@ final class StatusCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    int code;
     Home home = ctx.home();
     String origin = home.origin().value();
     try (var reader = home.openReader(); var view = home.openView()) {
@@ -40,6 +41,8 @@ final class StatusCommand implements Callable<Integer> {
       var targets = Exchanges.targets(home).entries();
       var deadLetters = Exchanges.deadLetters(home).entries();
       String recipient = TargetResolver.identity(home).recipient().value();
+      var pins = Exchanges.pins(home);
+      code = pins.conflicts().isEmpty() ? 0 : 5; // two keys claim an origin: a person must decide
       if (json) {
         ObjectNode o = Json.object().put("home", home.root().toString()).put("origin", origin).put("age_recipient", recipient)
             .put("ledger_entries", state.entries()).put("ledger_file_bytes", bytes).put("head_index", reader.headIndex())
@@ -55,8 +58,10 @@ final class StatusCommand implements Callable<Integer> {
         var dl = o.putArray("dead_letters");
         deadLetters.forEach(d -> dl.addObject().put("target", d.target()).put("job", d.job()).put("kind", d.kind().name().toLowerCase())
             .put("error", d.error()).put("attempts", d.attempts()).put("first", d.first().toString()).put("last", d.last().toString()));
+        o.put("trust", pins.mode().word());
+        PeersCommand.trustJson(pins, o);
         ctx.out().println(Json.write(o));
-        return 0;
+        return code;
       }
       ctx.out().printf("home        %s%n", home.root());
       ctx.out().printf("origin      %s%n", origin);
@@ -76,8 +81,10 @@ final class StatusCommand implements Callable<Integer> {
       ctx.out().printf("dead letters %s%n", deadLetters.isEmpty() ? "none" : deadLetters.size() + " (cairn reconcile TARGET retries them)");
       deadLetters.forEach(d -> ctx.out().printf("  %-40s %-10s %s, %d attempt%s, last %s: %s%n", d.target(), d.job(), d.kind().name().toLowerCase(),
           d.attempts(), d.attempts() == 1 ? "" : "s", d.last(), d.error()));
+      ctx.out().printf("trust       %s%s%n", pins.mode().word(), pins.conflicts().isEmpty() && pins.untrusted().isEmpty() ? ", no key conflicts" : "");
+      PeersCommand.printTrustProblems(pins, ctx.out());
     }
-    return 0;
+    return code;
   }
 
   private static long diskBytes(Path dir) throws IOException {

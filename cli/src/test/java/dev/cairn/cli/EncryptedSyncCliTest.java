@@ -79,7 +79,11 @@ class EncryptedSyncCliTest {
     assertEquals(2, Cli.json(b, "sessions").size());
     List<Path> stored = files(vault);
     assertFalse(stored.isEmpty());
+    assertTrue(Files.readString(vault.resolve("cairn-target.json")).contains("\"encryption\":\"age-x25519\""), "the target says it is encrypted");
     for (Path f : stored) {
+      if (f.getFileName().toString().equals("cairn-target.json")) {
+        continue; // the marker: public recipients only
+      }
       assertTrue(f.toString().endsWith(".age"), "only age files: " + f);
       assertFalse(new String(Files.readAllBytes(f), java.nio.charset.StandardCharsets.ISO_8859_1).contains("secret plans"), f.toString());
     }
@@ -114,7 +118,7 @@ class EncryptedSyncCliTest {
     assertEquals(Cli.run(a, "digest").line(), Cli.run(b, "digest").line());
     var keys = s3.settings().client().listObjectsV2(r -> r.bucket("vault").prefix("team/")).contents();
     assertFalse(keys.isEmpty());
-    keys.forEach(o -> assertTrue(o.key().endsWith(".age"), o.key()));
+    keys.forEach(o -> assertTrue(o.key().endsWith(".age") || o.key().equals("team/cairn-target.json"), o.key()));
   }
 
   @Test

@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
  * either with {@code .age} appended for an encrypted artifact (see {@link ArtifactKind}).
  *
  * <p>Valid if and only if the origin matches {@code [a-z0-9][a-z0-9-]{0,62}}, a segment id is 64
- * lower-case hex digits and a checkpoint id is exactly 10 decimal digits. Nothing else is ever
+ * lower-case hex digits and a checkpoint id is exactly 10 decimal digits, not all zeros. Nothing else is ever
  * turned into a path, so a name cannot traverse out of its folder. Checkpoint ids are fixed width:
  * lexical order is numeric order. Immutable.
  */
@@ -24,6 +24,9 @@ public record ArtifactName(Origin origin, ArtifactKind kind, String id) implemen
     boolean ok = kind.isSegment() ? Sha256.isValid(id) : id != null && CHECKPOINT_ID.matcher(id).matches();
     if (!ok) {
       throw new ArtifactNameException(kind.isSegment() ? "64 lower-case hex digits" : "10 decimal digits", id);
+    }
+    if (!kind.isSegment() && id.equals("0000000000")) {
+      throw new ArtifactNameException("a checkpoint number of 1-" + CHECKPOINT_MAX, id);
     }
   }
 

@@ -126,6 +126,14 @@ public final class SigningKey {
       }
     }
 
+    /**
+     * A short form for people to compare by eye: {@code SHA256:} and the first 16 hex digits of
+     * the SHA-256 of the 32 raw key bytes (as {@code cairn peers} and {@code status} show it).
+     */
+    public String fingerprint() {
+      return "SHA256:" + Sha256.of(decodeRaw(text)).hex().substring(0, 16);
+    }
+
     /** Whether {@code signature} is this key's signature of {@code data}. */
     public boolean verifies(byte[] data, byte[] signature) {
       try {

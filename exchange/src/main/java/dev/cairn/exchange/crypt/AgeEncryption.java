@@ -27,11 +27,18 @@ public final class AgeEncryption {
   private final List<RecipientStanzaWriter> writers;
   private final List<RecipientStanzaReader> readers;
   private final String description;
+  private final TargetMarker marker;
 
-  private AgeEncryption(List<RecipientStanzaWriter> writers, List<RecipientStanzaReader> readers, String description) {
+  private AgeEncryption(List<RecipientStanzaWriter> writers, List<RecipientStanzaReader> readers, String description, TargetMarker marker) {
     this.writers = writers;
     this.readers = readers;
     this.description = description;
+    this.marker = marker;
+  }
+
+  /** The marker a target encrypted this way carries at its root. */
+  public TargetMarker marker() {
+    return marker;
   }
 
   /** Encrypts to {@code recipients} and to every identity in {@code identities}; opens with the identities. */
@@ -42,13 +49,14 @@ public final class AgeEncryption {
     java.util.LinkedHashSet<AgeRecipient> all = new java.util.LinkedHashSet<>(recipients);
     identities.forEach(i -> all.add(i.recipient()));
     return new AgeEncryption(all.stream().map(AgeRecipient::writer).toList(), identities.stream().map(AgeIdentity::reader).toList(),
-        "age X25519 to " + all.size() + " recipient" + (all.size() == 1 ? "" : "s"));
+        "age X25519 to " + all.size() + " recipient" + (all.size() == 1 ? "" : "s"),
+        new TargetMarker(TargetMarker.Scheme.AGE_X25519, all.stream().map(AgeRecipient::value).sorted().toList()));
   }
 
   /** Encrypts and opens with a passphrase; {@code logN} is the scrypt work factor for new files. */
   public static AgeEncryption withPassphrase(Passphrase passphrase, int logN) {
     return new AgeEncryption(List.of(ScryptStanza.writer(passphrase, logN)), List.of(ScryptStanza.reader(passphrase)),
-        "age passphrase (scrypt 2^" + logN + ")");
+        "age passphrase (scrypt 2^" + logN + ")", new TargetMarker(TargetMarker.Scheme.AGE_SCRYPT, List.of()));
   }
 
   public static AgeEncryption withPassphrase(Passphrase passphrase) {

@@ -76,6 +76,31 @@ public final class EncryptedTransport implements Transport {
     throw new ArtifactConflictException(inner.describe(), name.encrypted());
   }
 
+  /** The store underneath, holding the age files. */
+  public Transport inner() {
+    return inner;
+  }
+
+  /** The marker this target carries at its root. */
+  public TargetMarker expectedMarker() {
+    return age.marker();
+  }
+
+  @Override
+  public Optional<byte[]> marker() {
+    return inner.marker();
+  }
+
+  @Override
+  public PutResult putMarker(byte[] bytes) {
+    return inner.putMarker(bytes);
+  }
+
+  @Override
+  public boolean isServingHome() {
+    return inner.isServingHome();
+  }
+
   @Override
   public void delete(ArtifactName name) {
     inner.delete(name.encrypted());

@@ -3,44 +3,58 @@ package dev.cairn.exchange.http;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
-import com.sun.net.httpserver.HttpsConfigurator;
-import com.sun.net.httpserver.HttpsServer;
-import dev.cairn.exchange.artifact.ArtifactCheck;
-import dev.cairn.exchange.artifact.ArtifactCorruptException;
 import dev.cairn.exchange.artifact.ArtifactKind;
 import dev.cairn.exchange.artifact.ArtifactName;
 import dev.cairn.exchange.artifact.ArtifactNameException;
-import dev.cairn.exchange.artifact.CheckpointCodec;
-import dev.cairn.exchange.artifact.SegmentCodec;
-import dev.cairn.exchange.crypt.AgeFormat;
+import dev.cairn.exchange.crypt.TargetMarker;
 import dev.cairn.exchange.transport.ArtifactConflictException;
 import dev.cairn.exchange.transport.ArtifactInfo;
+import dev.cairn.exchange.transport.ArtifactNotFoundException;
 import dev.cairn.exchange.transport.PutResult;
 import dev.cairn.exchange.transport.Transport;
+import dev.cairn.exchange.trust.Door;
+import dev.cairn.exchange.trust.RefusedArtifactException;
 import dev.cairn.ledger.CairnException;
 import dev.cairn.ledger.Origin;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executors;
-import java.util.function.Consumer;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import javax.net.ssl.SSLContext;
+import org.eclipse.jetty.http.HttpFields;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpHeaderValue;
+import org.eclipse.jetty.http.HttpMethod;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.SslConnectionFactory;
+import org.eclipse.jetty.server.handler.ErrorHandler;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
  * The HTTP API of {@code cairn serve} over a home's artifact store (docs/sync.md has the
- * reference). Built on the JDK's {@code com.sun.net.httpserver}: no dependency, small surface,
- * enough for a peer that a handful of machines sync with.
+ * reference), on Jetty: headers and bodies are read without holding a thread, so slow or stalled
+ * clients cost a connection slot, never the server.
  *
  * <pre>
  * GET    /healthz                                    no token; "ok"
@@ -50,161 +64,211 @@ import javax.net.ssl.SSLContext;
  *                                                    {"items":[{"name":FILE,"bytes":N}],"next":FILE|null}
  * HEAD   /v1/artifacts/{origin}/{folder}/{file}      200 with Content-Length, or 404
  * GET    /v1/artifacts/{origin}/{folder}/{file}      the bytes, or 404
- * PUT    /v1/artifacts/{origin}/{folder}/{file}      201 stored, 200 same bytes already there,
- *                                                    409 other bytes there, 400 invalid, 413 too large
- * DELETE /v1/artifacts/{origin}/{folder}/{file}      204
+ * PUT    /v1/artifacts/{origin}/{folder}/{file}      201 stored, 200 same bytes already there, 400 invalid,
+ *                                                    403 not to be written by anyone but its owner or not trusted,
+ *                                                    409 other bytes there, another key, or segments missing, 413 too large
+ * GET    /v1/marker                                  the target marker (cairn-target.json), or 404
+ * PUT    /v1/marker                                  201 written, 200 same there, 409 another marker there
+ * DELETE /v1/artifacts/...                           403: a sync token cannot delete
  * </pre>
  *
- * Every route but {@code /healthz} needs {@code Authorization: Bearer <token>} (401 otherwise,
- * compared in constant time). Names are parsed and validated before any file access. A PUT body
- * is limited to {@code maxBodyBytes} (413 beyond, checked on Content-Length before reading) and is
- * verified in full — a segment's hash and content, a checkpoint's structure and signature —
- * before anything is stored. Errors are JSON {@code {"error": "..."}}.
+ * <p>Every route but {@code /healthz} needs {@code Authorization: Bearer <token>} (401 otherwise,
+ * compared in constant time). A refusal (401, 403, 413) is answered without reading the request
+ * body, and the connection is then closed. Names are parsed and validated before any file access;
+ * a path with any percent-escape is 400 (no artifact name needs one). A PUT body is read in full
+ * (bounded by {@link ServerLimits#maxBodyBytes()} and {@link ServerLimits#maxRequestTime()}) and
+ * passes the {@link Door} before anything is stored. Every error, Jetty's own included, is JSON
+ * {@code {"error": "..."}}.
  *
- * <p>Thread-safety: requests are served by a small pool; the store is thread-safe.
+ * <p>Thread-safety: thread-safe; the store and the door must be.
  */
 public final class ArtifactServer implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final int LIST_MAX = 1000;
+  private static final int MARKER_MAX = 16 * 1024;
 
-  private final HttpServer server;
-  private final ExecutorService pool;
+  private final Server server;
+  private final ServerConnector connector;
+  private final ScheduledExecutorService deadlines;
   private final Transport store;
   private final BearerToken token;
-  private final long maxBodyBytes;
+  private final ServerLimits limits;
   private final PrometheusMeterRegistry metrics;
-  private final Consumer<ArtifactName> onStored;
+  private final Door door;
+  private final java.util.function.Consumer<ArtifactName> onStored;
   private final Counter stored;
   private final Counter rejected;
+  private final Counter forged;
 
-  private ArtifactServer(HttpServer server, Transport store, BearerToken token, long maxBodyBytes, PrometheusMeterRegistry metrics,
-      Consumer<ArtifactName> onStored) {
-    this.server = server;
+  private ArtifactServer(InetSocketAddress address, SSLContext tls, Transport store, BearerToken token, ServerLimits limits,
+      PrometheusMeterRegistry metrics, Door door, java.util.function.Consumer<ArtifactName> onStored) {
     this.store = store;
     this.token = token;
-    this.maxBodyBytes = maxBodyBytes;
+    this.limits = limits;
     this.metrics = metrics;
+    this.door = door;
     this.onStored = onStored;
     this.stored = Counter.builder("cairn.artifacts.stored").description("artifacts stored through PUT").register(metrics);
-    this.rejected = Counter.builder("cairn.artifacts.rejected").description("PUTs refused as invalid or conflicting").register(metrics);
-    this.pool = Executors.newFixedThreadPool(4, r -> {
-      Thread t = new Thread(r, "cairn-serve");
+    this.rejected = Counter.builder("cairn.artifacts.rejected").description("PUTs refused as invalid, forbidden or conflicting").register(metrics);
+    this.forged = Counter.builder("cairn.artifacts.forged").description("pushed checkpoints refused: signed by another key than the pinned one")
+        .register(metrics);
+    QueuedThreadPool pool = new QueuedThreadPool(limits.maxThreads(), 4);
+    pool.setName("cairn-serve");
+    pool.setDaemon(true);
+    this.server = new Server(pool);
+    HttpConfiguration http = new HttpConfiguration();
+    http.setSendServerVersion(false);
+    http.setSendDateHeader(false);
+    http.setRequestHeaderSize(8 * 1024);
+    HttpConnectionFactory plain = new HttpConnectionFactory(http);
+    if (tls == null) {
+      this.connector = new ServerConnector(server, 1, 1, plain);
+    } else {
+      SslContextFactory.Server ssl = new SslContextFactory.Server();
+      ssl.setSslContext(tls);
+      ssl.setSniRequired(false);
+      // peers reach a serving machine by any of its names or addresses: no SNI host check
+      http.addCustomizer(new org.eclipse.jetty.server.SecureRequestCustomizer(false));
+      this.connector = new ServerConnector(server, 1, 1, new SslConnectionFactory(ssl, "http/1.1"), plain);
+    }
+    connector.setHost(address.getAddress().getHostAddress());
+    connector.setPort(address.getPort());
+    connector.setIdleTimeout(limits.idleTimeout().toMillis());
+    connector.addBean(new ConnectionBudget(limits.maxConnections(), limits.maxConnectionsPerClient(), metrics));
+    server.addConnector(connector);
+    server.setErrorHandler(new JsonErrors());
+    server.setHandler(new Handler.Abstract() {
+      @Override
+      public boolean handle(Request request, Response response, Callback callback) {
+        return ArtifactServer.this.handle(request, response, callback);
+      }
+    });
+    this.deadlines = Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, "cairn-serve-deadlines");
       t.setDaemon(true);
       return t;
     });
-    server.setExecutor(pool);
-    server.createContext("/", this::handle);
   }
 
   /**
    * Starts serving. {@code tls} null means plain HTTP; the caller decides whether that is allowed
-   * for the address (cairn serve allows it on loopback, or with --allow-insecure).
+   * for the address (cairn serve allows it on loopback, or with --allow-insecure). {@code onStored}
+   * hears of every artifact stored (from a request thread).
    */
-  public static ArtifactServer start(InetSocketAddress address, SSLContext tls, Transport store, BearerToken token, long maxBodyBytes,
-      PrometheusMeterRegistry metrics, Consumer<ArtifactName> onStored) throws IOException {
-    HttpServer s;
-    if (tls != null) {
-      HttpsServer https = HttpsServer.create(address, 64);
-      https.setHttpsConfigurator(new HttpsConfigurator(tls));
-      s = https;
-    } else {
-      s = HttpServer.create(address, 64);
+  public static ArtifactServer start(InetSocketAddress address, SSLContext tls, Transport store, BearerToken token, ServerLimits limits,
+      PrometheusMeterRegistry metrics, Door door, java.util.function.Consumer<ArtifactName> onStored) throws IOException {
+    ArtifactServer s = new ArtifactServer(address, tls, store, token, limits, metrics, door, onStored);
+    try {
+      s.server.start();
+    } catch (IOException e) {
+      s.close();
+      throw e;
+    } catch (Exception e) {
+      s.close();
+      throw new IOException("cannot start the server on " + address + ": " + e.getMessage(), e);
     }
-    ArtifactServer server = new ArtifactServer(s, store, token, maxBodyBytes, metrics, onStored);
-    s.start();
-    return server;
+    return s;
   }
 
   public InetSocketAddress address() {
-    return server.getAddress();
+    return new InetSocketAddress(connector.getHost(), connector.getLocalPort());
   }
 
-  private void handle(HttpExchange ex) throws IOException {
+  private boolean handle(Request request, Response response, Callback callback) {
     long start = System.nanoTime();
+    String method = request.getMethod();
     String[] route = {"other"};
-    int status = 500;
+    Callback timed = new Callback() {
+      @Override
+      public void succeeded() {
+        record(method, route[0], response.getStatus(), start);
+        callback.succeeded();
+      }
+
+      @Override
+      public void failed(Throwable x) {
+        record(method, route[0], response.getStatus(), start);
+        callback.failed(x);
+      }
+    };
     try {
-      status = dispatch(ex, route);
+      dispatch(request, response, timed, route);
     } catch (ArtifactNameException e) {
-      status = error(ex, 400, e.getMessage());
+      error(response, timed, 400, e.getMessage(), true);
     } catch (CairnException e) {
-      status = error(ex, 500, e.getMessage());
+      error(response, timed, 500, e.getMessage(), false);
     } catch (RuntimeException e) {
-      status = error(ex, 500, "internal error: " + e); // never drop a connection without an answer
-    } finally {
-      ex.close(); // after the answer: closing first would drop it
-      Timer.builder("cairn.http.requests").tag("method", ex.getRequestMethod()).tag("route", route[0])
-          .tag("status", Integer.toString(status)).register(metrics).record(System.nanoTime() - start, java.util.concurrent.TimeUnit.NANOSECONDS);
+      error(response, timed, 500, "internal error: " + e, false); // never drop a connection without an answer
     }
+    return true;
   }
 
-  private int dispatch(HttpExchange ex, String[] route) throws IOException {
-    String path = ex.getRequestURI().getRawPath();
-    String method = ex.getRequestMethod();
-    if (path.equals("/healthz")) {
+  private void record(String method, String route, int status, long start) {
+    Timer.builder("cairn.http.requests").tag("method", method).tag("route", route).tag("status", Integer.toString(status)).register(metrics)
+        .record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+  }
+
+  private void dispatch(Request request, Response response, Callback cb, String[] route) {
+    String path = request.getHttpURI().getPath();
+    String method = request.getMethod();
+    if ("/healthz".equals(path)) {
       route[0] = "healthz";
-      return send(ex, 200, "text/plain", "ok\n".getBytes(StandardCharsets.UTF_8));
+      send(response, cb, 200, "text/plain", "ok\n".getBytes(StandardCharsets.UTF_8), false);
+      return;
     }
-    if (!token.matches(ex.getRequestHeaders().getFirst("Authorization"))) {
+    if (!token.matches(request.getHeaders().get(HttpHeader.AUTHORIZATION))) {
       route[0] = "auth";
-      drain(ex);
-      return error(ex, 401, "missing or wrong bearer token");
+      error(response, cb, 401, "missing or wrong bearer token", bodyMayFollow(request));
+      return;
+    }
+    if (path == null || path.indexOf('%') >= 0) {
+      error(response, cb, 400, "expected a path without escapes (artifact names need none), found " + path, true);
+      return;
     }
     if (path.equals("/metrics") && method.equals("GET")) {
       route[0] = "metrics";
-      return send(ex, 200, "text/plain; version=0.0.4", metrics.scrape().getBytes(StandardCharsets.UTF_8));
-    }
-    if (path.equals("/v1/origins") && method.equals("GET")) {
+      send(response, cb, 200, "text/plain; version=0.0.4", metrics.scrape().getBytes(StandardCharsets.UTF_8), false);
+    } else if (path.equals("/v1/origins") && method.equals("GET")) {
       route[0] = "origins";
       ObjectNode o = JSON.createObjectNode();
       ArrayNode arr = o.putArray("origins");
       store.origins().forEach(origin -> arr.add(origin.value()));
-      return json(ex, 200, o);
-    }
-    if (path.startsWith("/v1/list/") && method.equals("GET")) {
+      json(response, cb, 200, o);
+    } else if (path.startsWith("/v1/list/") && method.equals("GET")) {
       route[0] = "list";
-      return list(ex, path.substring("/v1/list/".length()));
-    }
-    if (path.startsWith("/v1/artifacts/")) {
+      list(request, response, cb, path.substring("/v1/list/".length()));
+    } else if (path.equals("/v1/marker")) {
+      route[0] = "marker";
+      marker(request, response, cb, method);
+    } else if (path.startsWith("/v1/artifacts/")) {
       route[0] = "artifact";
-      ArtifactName name = ArtifactName.parsePath(URLDecoder.decode(path.substring("/v1/artifacts/".length()), StandardCharsets.UTF_8));
-      return artifact(ex, method, name);
-    }
-    return error(ex, 404, "no route " + method + " " + path);
-  }
-
-  /**
-   * Reads and discards a request body we refuse (up to twice the limit), so the client, which may
-   * already be sending it, gets to read our answer instead of a reset connection.
-   */
-  private void drain(HttpExchange ex) throws IOException {
-    try (InputStream in = ex.getRequestBody()) {
-      long left = 2 * maxBodyBytes;
-      byte[] buf = new byte[64 * 1024];
-      for (int n = in.read(buf); n > 0 && left > 0; n = in.read(buf)) {
-        left -= n;
-      }
+      artifact(request, response, cb, method, ArtifactName.parsePath(path.substring("/v1/artifacts/".length())));
+    } else {
+      error(response, cb, 404, "no route " + method + " " + path, true);
     }
   }
 
-  private int list(HttpExchange ex, String rest) throws IOException {
+  private void list(Request request, Response response, Callback cb, String rest) {
     String[] parts = rest.split("/", -1);
     if (parts.length != 2 || !Origin.isValid(parts[0])) {
-      return error(ex, 400, "expected /v1/list/<origin>/<segments|checkpoints|segments.age|checkpoints.age>, found /v1/list/" + rest);
+      error(response, cb, 400, "expected /v1/list/<origin>/<segments|checkpoints|segments.age|checkpoints.age>, found /v1/list/" + rest, false);
+      return;
     }
     ArtifactKind kind = ArtifactKind.ofListingName(parts[1]);
     if (kind == null) {
-      return error(ex, 400, "expected segments, checkpoints, segments.age or checkpoints.age, found " + parts[1]);
+      error(response, cb, 400, "expected segments, checkpoints, segments.age or checkpoints.age, found " + parts[1], false);
+      return;
     }
     Origin origin = new Origin(parts[0]);
-    String after = query(ex, "after");
+    String after = query(request, "after");
     int limit = LIST_MAX;
-    String l = query(ex, "limit");
+    String l = query(request, "limit");
     if (l != null) {
       try {
         limit = Math.max(1, Math.min(LIST_MAX, Integer.parseInt(l)));
       } catch (NumberFormatException e) {
-        return error(ex, 400, "expected limit to be a number, found " + l);
+        error(response, cb, 400, "expected limit to be a number, found " + l, false);
+        return;
       }
     }
     List<ArtifactInfo> all = store.list(origin, kind, after == null ? null : ArtifactName.parseFile(origin, kind, after));
@@ -218,86 +282,165 @@ public final class ArtifactServer implements AutoCloseable {
       }
     }
     o.put("next", all.size() > limit ? all.get(limit - 1).name().fileName() : null);
-    return json(ex, 200, o);
+    json(response, cb, 200, o);
   }
 
-  private int artifact(HttpExchange ex, String method, ArtifactName name) throws IOException {
+  private void artifact(Request request, Response response, Callback cb, String method, ArtifactName name) {
     switch (method) {
       case "HEAD" -> {
         Optional<ArtifactInfo> info = store.head(name);
         if (info.isEmpty()) {
-          ex.sendResponseHeaders(404, -1);
-          return 404;
+          response.setStatus(404);
+          response.getHeaders().put(HttpHeader.CONTENT_LENGTH, 0);
+          response.write(true, null, cb);
+          return;
         }
-        ex.getResponseHeaders().set("Content-Length", Long.toString(info.get().bytes()));
-        ex.sendResponseHeaders(200, -1);
-        return 200;
+        response.setStatus(200);
+        response.getHeaders().put(HttpHeader.CONTENT_LENGTH, info.get().bytes());
+        response.write(true, null, cb);
       }
       case "GET" -> {
-        if (store.head(name).isEmpty()) {
-          return error(ex, 404, "no artifact " + name);
+        byte[] bytes;
+        try {
+          bytes = store.get(name);
+        } catch (ArtifactNotFoundException e) {
+          error(response, cb, 404, "no artifact " + name, false);
+          return;
         }
-        return send(ex, 200, "application/octet-stream", store.get(name));
+        send(response, cb, 200, "application/octet-stream", bytes, false);
       }
-      case "PUT" -> {
-        return put(ex, name);
-      }
-      case "DELETE" -> {
-        store.delete(name);
-        ex.sendResponseHeaders(204, -1);
-        return 204;
-      }
-      default -> {
-        return error(ex, 405, "method " + method + " is not allowed on artifacts");
-      }
+      case "PUT" -> readBody(request, response, cb, limits.maxBodyBytes(), body -> put(response, cb, name, body));
+      case "DELETE" -> error(response, cb, 403, "a sync token cannot delete artifacts; run 'cairn gc' on the serving machine", true);
+      default -> error(response, cb, 405, "method " + method + " is not allowed on artifacts", true);
     }
   }
 
-  private int put(HttpExchange ex, ArtifactName name) throws IOException {
-    String length = ex.getRequestHeaders().getFirst("Content-Length");
-    if (length != null && Long.parseLong(length) > maxBodyBytes) {
-      rejected.increment();
-      drain(ex);
-      return error(ex, 413, "body of " + length + " bytes is over the limit of " + maxBodyBytes + " bytes");
-    }
-    byte[] body;
-    try (InputStream in = ex.getRequestBody()) {
-      body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBodyBytes + 1));
-    }
-    if (body.length > maxBodyBytes) {
-      rejected.increment();
-      drain(ex);
-      return error(ex, 413, "body is over the limit of " + maxBodyBytes + " bytes");
-    }
-    try {
-      if (name.kind().isEncrypted()) {
-        AgeFormat.checkHeader(name, body); // the plaintext is not ours to read: check the envelope only
+  private void marker(Request request, Response response, Callback cb, String method) {
+    if (method.equals("GET")) {
+      Optional<byte[]> m = store.marker();
+      if (m.isEmpty()) {
+        error(response, cb, 404, "no target marker here", false);
       } else {
-        ArtifactCheck.verify(name, body);
+        send(response, cb, 200, "application/json", m.get(), false);
       }
-    } catch (ArtifactCorruptException e) {
+    } else if (method.equals("PUT")) {
+      readBody(request, response, cb, MARKER_MAX, body -> {
+        try {
+          TargetMarker.parse(body, store.describe());
+        } catch (CairnException e) {
+          rejected.increment();
+          error(response, cb, 400, e.getMessage(), false);
+          return;
+        }
+        try {
+          PutResult r = store.putMarker(body);
+          status(response, cb, r == PutResult.CREATED ? 201 : 200);
+        } catch (ArtifactConflictException e) {
+          error(response, cb, 409, "another target marker is already here: " + e.getMessage(), false);
+        }
+      });
+    } else {
+      error(response, cb, 405, "method " + method + " is not allowed on the marker", true);
+    }
+  }
+
+  /**
+   * Reads a request body of at most {@code max} bytes without holding a thread, then runs {@code
+   * then} on a request thread. Over the limit is 413 (refused before reading when Content-Length
+   * says so); a body that has not arrived within the request time fails the request.
+   */
+  private void readBody(Request request, Response response, Callback cb, long max, java.util.function.Consumer<byte[]> then) {
+    long length = request.getLength();
+    if (length > max) {
       rejected.increment();
-      return error(ex, 400, e.getMessage());
+      error(response, cb, 413, "body of " + length + " bytes is over the limit of " + max + " bytes", bodyMayFollow(request));
+      return;
+    }
+    AtomicBoolean done = new AtomicBoolean();
+    var deadline = deadlines.schedule(() -> {
+      if (done.compareAndSet(false, true)) {
+        cb.failed(new TimeoutException("request body not complete after " + limits.maxRequestTime()));
+      }
+    }, limits.maxRequestTime().toMillis(), TimeUnit.MILLISECONDS);
+    Content.Source.asByteArrayAsync(request, (int) max + 1).whenComplete((body, failure) -> {
+      deadline.cancel(false);
+      if (!done.compareAndSet(false, true)) {
+        return;
+      }
+      server.getThreadPool().execute(() -> {
+        try {
+          if (failure != null) {
+            Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+            if (cause instanceof IllegalArgumentException) { // asByteArrayAsync: more than max bytes
+              rejected.increment();
+              error(response, cb, 413, "body is over the limit of " + max + " bytes", true);
+            } else {
+              cb.failed(cause);
+            }
+            return;
+          }
+          if (body.length > max) {
+            rejected.increment();
+            error(response, cb, 413, "body is over the limit of " + max + " bytes", true);
+            return;
+          }
+          then.accept(body);
+        } catch (ArtifactNameException e) {
+          error(response, cb, 400, e.getMessage(), true);
+        } catch (CairnException e) {
+          error(response, cb, 500, e.getMessage(), false);
+        } catch (RuntimeException e) {
+          error(response, cb, 500, "internal error: " + e, false);
+        }
+      });
+    });
+  }
+
+  private void put(Response response, Callback cb, ArtifactName name, byte[] body) {
+    try {
+      door.admit(name, body);
+    } catch (RefusedArtifactException e) {
+      rejected.increment();
+      if (e.reason() == RefusedArtifactException.Reason.CONFLICT && e.claim() != null) {
+        forged.increment();
+      }
+      int status = switch (e.reason()) {
+        case INVALID -> 400;
+        case FORBIDDEN -> 403;
+        case CONFLICT -> 409;
+      };
+      error(response, cb, status, e.getMessage(), false);
+      return;
     }
     PutResult r;
     try {
       r = store.putIfAbsent(name, body);
     } catch (ArtifactConflictException e) {
       rejected.increment();
-      return error(ex, 409, e.getMessage());
+      error(response, cb, 409, e.getMessage(), false);
+      return;
     }
     if (r == PutResult.CREATED) {
       stored.increment();
       onStored.accept(name);
-      ex.sendResponseHeaders(201, -1);
-      return 201;
+      status(response, cb, 201);
+      return;
     }
-    ex.sendResponseHeaders(200, -1);
-    return 200;
+    status(response, cb, 200);
   }
 
-  private static String query(HttpExchange ex, String key) {
-    String q = ex.getRequestURI().getRawQuery();
+  /**
+   * Whether a client may already be sending the body of a request refused before reading it: then
+   * the connection is closed after the answer. A client that asked {@code Expect: 100-continue}
+   * sends no body until told to, so its connection stays usable (closing it races the JDK client).
+   */
+  private static boolean bodyMayFollow(Request request) {
+    String expect = request.getHeaders().get(HttpHeader.EXPECT);
+    return expect == null || !expect.equalsIgnoreCase("100-continue");
+  }
+
+  private static String query(Request request, String key) {
+    String q = request.getHttpURI().getQuery();
     if (q == null) {
       return null;
     }
@@ -310,28 +453,74 @@ public final class ArtifactServer implements AutoCloseable {
     return null;
   }
 
-  private static int json(HttpExchange ex, int status, ObjectNode body) throws IOException {
-    return send(ex, status, "application/json", JSON.writeValueAsBytes(body));
+  private static void status(Response response, Callback cb, int status) {
+    response.setStatus(status);
+    response.getHeaders().put(HttpHeader.CONTENT_LENGTH, 0);
+    response.write(true, null, cb);
   }
 
-  private static int error(HttpExchange ex, int status, String message) throws IOException {
-    return json(ex, status, JSON.createObjectNode().put("error", message));
-  }
-
-  private static int send(HttpExchange ex, int status, String type, byte[] body) throws IOException {
-    ex.getResponseHeaders().set("Content-Type", type);
-    ex.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
-    if (body.length > 0) {
-      try (OutputStream out = ex.getResponseBody()) {
-        out.write(body);
-      }
+  private static void json(Response response, Callback cb, int status, ObjectNode body) {
+    try {
+      send(response, cb, status, "application/json", JSON.writeValueAsBytes(body), false);
+    } catch (IOException e) {
+      cb.failed(e);
     }
-    return status;
+  }
+
+  /** An error as JSON; {@code close} for refusals: the body (if any) is not read and the connection is closed after the answer. */
+  private static void error(Response response, Callback cb, int status, String message, boolean close) {
+    byte[] body = errorJson(message);
+    send(response, cb, status, "application/json", body, close);
+  }
+
+  static byte[] errorJson(String message) {
+    try {
+      return JSON.writeValueAsBytes(JSON.createObjectNode().put("error", message));
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static void send(Response response, Callback cb, int status, String type, byte[] body, boolean close) {
+    response.setStatus(status);
+    response.getHeaders().put(HttpHeader.CONTENT_TYPE, type);
+    response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.length);
+    if (close) {
+      response.getHeaders().put(HttpHeader.CONNECTION, HttpHeaderValue.CLOSE.asString());
+    }
+    response.write(true, ByteBuffer.wrap(body), cb);
+  }
+
+  /** Jetty's own errors (malformed requests, bad Content-Length, timeouts) as JSON too. */
+  private static final class JsonErrors extends ErrorHandler {
+    @Override
+    public boolean errorPageForMethod(String method) {
+      return true; // a reason for every method, PUT included
+    }
+
+    @Override
+    protected void generateResponse(Request request, Response response, int code, String message, Throwable cause, Callback callback) {
+      byte[] body = errorJson(message == null ? "HTTP " + code : message);
+      response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
+      response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.length);
+      response.write(true, ByteBuffer.wrap(body), callback);
+    }
+
+    @Override
+    public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
+      fields.put(HttpHeader.CONTENT_TYPE, "application/json");
+      return ByteBuffer.wrap(errorJson(reason == null ? "bad request (HTTP " + status + ")" : reason));
+    }
   }
 
   @Override
   public void close() {
-    server.stop(0);
-    pool.shutdownNow();
+    try {
+      server.stop();
+    } catch (Exception e) {
+      // stopping is best effort: the threads are daemons
+    }
+    deadlines.shutdownNow();
   }
+
 }

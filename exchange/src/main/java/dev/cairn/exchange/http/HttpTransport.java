@@ -39,20 +39,34 @@ public final class HttpTransport implements Transport {
   private final BearerToken token;
   private final HttpClient client;
 
+  /** Listing pages followed at most (1,000 names each): a server cannot keep a client listing forever. */
+  private static final int MAX_PAGES = 100_000;
+  /** The largest JSON answer read (a listing page of 1,000 names is about 100 KB). */
+  private static final long JSON_MAX = 8L << 20;
+  private final String described;
+
   public HttpTransport(URI base, BearerToken token) {
     String b = base.toString();
     this.base = URI.create(b.endsWith("/") ? b.substring(0, b.length() - 1) : b);
     this.token = token;
     this.client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    // never show credentials given in the URL's userinfo
+    this.described = this.base.getRawUserInfo() == null ? this.base.toString()
+        : this.base.getScheme() + "://" + this.base.getHost() + (this.base.getPort() < 0 ? "" : ":" + this.base.getPort()) + this.base.getRawPath();
   }
 
   @Override
   public String describe() {
-    return base.toString();
+    return described;
+  }
+
+  @Override
+  public boolean isServingHome() {
+    return true;
   }
 
   private HttpRequest.Builder request(String path) {
-    return HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofMinutes(5)).header("Authorization", token.header());
+    return HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofMinutes(2)).header("Authorization", token.header());
   }
 
   private <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> handler, String op) {
@@ -88,12 +102,10 @@ public final class HttpTransport implements Transport {
 
   @Override
   public List<Origin> origins() {
-    HttpResponse<byte[]> r = send(request("/v1/origins").GET().build(), HttpResponse.BodyHandlers.ofByteArray(), "list origins");
-    if (r.statusCode() != 200) {
-      throw unexpected("list origins", r);
-    }
+    byte[] body = read("/v1/origins", JSON_MAX, "list origins")
+        .orElseThrow(() -> new TransportException(describe(), "list origins", 404, null, new IOException("HTTP 404: not a cairn serve endpoint")));
     List<Origin> out = new ArrayList<>();
-    for (JsonNode o : readJson(r.body(), "list origins").path("origins")) {
+    for (JsonNode o : readJson(body, "list origins").path("origins")) {
       out.add(Origin.parse(o.asText()));
     }
     return out;
@@ -103,14 +115,15 @@ public final class HttpTransport implements Transport {
   public List<ArtifactInfo> list(Origin origin, ArtifactKind kind, ArtifactName after) {
     List<ArtifactInfo> out = new ArrayList<>();
     String cursor = after == null ? null : after.fileName();
-    while (true) {
-      String q = cursor == null ? "" : "?after=" + URLEncoder.encode(cursor, StandardCharsets.UTF_8);
-      HttpResponse<byte[]> r = send(request("/v1/list/" + origin.value() + "/" + kind.listingName() + q).GET().build(),
-          HttpResponse.BodyHandlers.ofByteArray(), "list " + origin + "/" + kind.folder());
-      if (r.statusCode() != 200) {
-        throw unexpected("list " + origin + "/" + kind.folder(), r);
+    for (int pages = 0; ; pages++) {
+      if (pages >= MAX_PAGES) {
+        throw new TransportException(describe(), "list " + origin + "/" + kind.folder(), new IOException("more than " + MAX_PAGES + " pages; refusing to list forever"));
       }
-      JsonNode page = readJson(r.body(), "list");
+      String q = cursor == null ? "" : "?after=" + URLEncoder.encode(cursor, StandardCharsets.UTF_8);
+      String op = "list " + origin + "/" + kind.folder();
+      byte[] body = read("/v1/list/" + origin.value() + "/" + kind.listingName() + q, JSON_MAX, op)
+          .orElseThrow(() -> new TransportException(describe(), op, 404, null, new IOException("HTTP 404: not a cairn serve endpoint")));
+      JsonNode page = readJson(body, "list");
       for (JsonNode item : page.path("items")) {
         JsonNode modified = item.path("modified");
         out.add(new ArtifactInfo(ArtifactName.parseFile(origin, kind, item.path("name").asText()), item.path("bytes").asLong(),
@@ -119,7 +132,12 @@ public final class HttpTransport implements Transport {
       if (page.path("next").isNull() || page.path("next").isMissingNode()) {
         return out;
       }
-      cursor = page.path("next").asText();
+      String next = page.path("next").asText();
+      if (cursor != null && next.compareTo(cursor) <= 0 || out.isEmpty() || !next.equals(out.get(out.size() - 1).name().fileName())) {
+        throw new TransportException(describe(), "list " + origin + "/" + kind.folder(), new IOException("the listing cursor did not advance past "
+            + (cursor == null ? "the start" : cursor) + " (next " + next + "); refusing to list forever"));
+      }
+      cursor = next;
     }
   }
 
@@ -138,20 +156,60 @@ public final class HttpTransport implements Transport {
 
   @Override
   public byte[] get(ArtifactName name) {
-    HttpResponse<byte[]> r = send(request(artifactPath(name)).GET().build(), HttpResponse.BodyHandlers.ofByteArray(), "get " + name);
-    if (r.statusCode() == 404) {
-      throw new ArtifactNotFoundException(describe(), name);
+    return read(artifactPath(name), MAX_ARTIFACT_BYTES, "get " + name).orElseThrow(() -> new ArtifactNotFoundException(describe(), name));
+  }
+
+  /** GETs {@code path} streaming, capped at {@code max} bytes; empty on 404. */
+  private Optional<byte[]> read(String path, long max, String op) {
+    HttpResponse<java.io.InputStream> r = send(request(path).GET().build(), HttpResponse.BodyHandlers.ofInputStream(), op);
+    try (java.io.InputStream in = r.body()) {
+      if (r.statusCode() == 404) {
+        return Optional.empty();
+      }
+      if (r.statusCode() != 200) {
+        byte[] head = in.readNBytes(300);
+        throw new TransportException(describe(), op, r.statusCode(), null,
+            new IOException("HTTP " + r.statusCode() + " " + new String(head, StandardCharsets.UTF_8)));
+      }
+      long length = r.headers().firstValueAsLong("Content-Length").orElse(-1);
+      if (length > max) {
+        throw new TransportException(describe(), op, new IOException("the server sends " + length + " bytes, over the limit of " + max));
+      }
+      byte[] bytes = in.readNBytes((int) max + 1);
+      if (bytes.length > max) {
+        throw new TransportException(describe(), op, new IOException("the server sends more than the limit of " + max + " bytes"));
+      }
+      return Optional.of(bytes);
+    } catch (IOException e) {
+      throw new TransportException(describe(), op, e);
     }
-    if (r.statusCode() != 200) {
-      throw unexpected("get " + name, r);
-    }
-    return r.body();
+  }
+
+  @Override
+  public Optional<byte[]> marker() {
+    return read("/v1/marker", 16 * 1024, "get the target marker");
+  }
+
+  @Override
+  public PutResult putMarker(byte[] bytes) {
+    HttpResponse<byte[]> r = send(request("/v1/marker").PUT(HttpRequest.BodyPublishers.ofByteArray(bytes)).build(),
+        HttpResponse.BodyHandlers.ofByteArray(), "put the target marker");
+    return switch (r.statusCode()) {
+      case 201 -> PutResult.CREATED;
+      case 200 -> PutResult.ALREADY_PRESENT;
+      case 409 -> throw new ArtifactConflictException(describe(), dev.cairn.exchange.crypt.TargetMarker.FILE);
+      default -> throw unexpected("put the target marker", r);
+    };
   }
 
   @Override
   public PutResult putIfAbsent(ArtifactName name, byte[] bytes) {
-    // Expect: 100-continue: a body the peer refuses (413, 401) is not sent at all
-    HttpResponse<byte[]> r = send(request(artifactPath(name)).expectContinue(true).PUT(HttpRequest.BodyPublishers.ofByteArray(bytes)).build(),
+    if (bytes.length > MAX_ARTIFACT_BYTES) {
+      throw new TransportException(describe(), "put " + name, new IOException(bytes.length + " bytes is over the artifact limit of " + MAX_ARTIFACT_BYTES));
+    }
+    // No Expect: 100-continue: the JDK 17 client waits forever when a server answers it with a final
+    // status (401, 413) instead of 100. Artifacts are small; a server refusing one closes the connection.
+    HttpResponse<byte[]> r = send(request(artifactPath(name)).PUT(HttpRequest.BodyPublishers.ofByteArray(bytes)).build(),
         HttpResponse.BodyHandlers.ofByteArray(), "put " + name);
     return switch (r.statusCode()) {
       case 201 -> PutResult.CREATED;

@@ -20,7 +20,10 @@ import software.amazon.awssdk.services.s3.S3Configuration;
 public record S3Settings(URI endpoint, String region, String accessKey, String secretKey) {
   public S3Client client() {
     var b = S3Client.builder()
-        .httpClient(UrlConnectionHttpClient.builder().build())
+        // every request is bounded: a store that stops answering cannot hang a sync
+        .httpClient(UrlConnectionHttpClient.builder().connectionTimeout(java.time.Duration.ofSeconds(10))
+            .socketTimeout(java.time.Duration.ofSeconds(60)).build())
+        .overrideConfiguration(c -> c.apiCallAttemptTimeout(java.time.Duration.ofMinutes(5)))
         .region(Region.of(region == null || region.isBlank() ? "us-east-1" : region))
         .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKey, secretKey)))
         // checksums: we send the SHA-256 we computed as a header; no trailing (chunked) checksums,

@@ -91,7 +91,7 @@ public final class S3Transport implements Transport {
             out.add(new Origin(name));
           }
         }
-        token = Boolean.TRUE.equals(r.isTruncated()) ? r.nextContinuationToken() : null;
+        token = nextToken(token, r, "list origins");
       } while (token != null);
     } catch (SdkException e) {
       throw failed("list origins", e);
@@ -120,13 +120,26 @@ public final class S3Transport implements Transport {
             // not an artifact of ours (a stray object): skip
           }
         }
-        token = Boolean.TRUE.equals(r.isTruncated()) ? r.nextContinuationToken() : null;
+        token = nextToken(token, r, "list " + origin + "/" + kind.folder());
       } while (token != null);
     } catch (SdkException e) {
       throw failed("list " + origin + "/" + kind.folder(), e);
     }
     out.sort((a, b) -> a.name().compareTo(b.name()));
     return out;
+  }
+
+  /** The next continuation token; a truncated page without a new token would list forever: an error. */
+  private String nextToken(String previous, ListObjectsV2Response r, String op) {
+    if (!Boolean.TRUE.equals(r.isTruncated())) {
+      return null;
+    }
+    String next = r.nextContinuationToken();
+    if (next == null || next.isEmpty() || next.equals(previous)) {
+      throw new TransportException(describe(), op, new java.io.IOException("the listing says it is truncated but its continuation token "
+          + (next == null || next.isEmpty() ? "is missing" : "did not advance") + "; refusing to list forever"));
+    }
+    return next;
   }
 
   @Override
@@ -149,60 +162,124 @@ public final class S3Transport implements Transport {
   @Override
   public byte[] get(ArtifactName name) {
     try {
-      return s3.getObjectAsBytes(b -> b.bucket(location.bucket()).key(location.key(name.path()))).asByteArray();
+      return read(location.key(name.path()), MAX_ARTIFACT_BYTES, name.toString())
+          .orElseThrow(() -> new ArtifactNotFoundException(describe(), name));
+    } catch (TooLarge e) {
+      throw new dev.cairn.exchange.artifact.ArtifactCorruptException(name, "at most " + MAX_ARTIFACT_BYTES + " bytes", e.getMessage());
+    }
+  }
+
+  /** An object over the size limit: how big it says it is. */
+  private static final class TooLarge extends RuntimeException {
+    TooLarge(String size) {
+      super(size, null, false, false);
+    }
+  }
+
+  /** Reads an object streaming, capped at {@code max} bytes; empty if it does not exist. */
+  private Optional<byte[]> read(String key, long max, String what) {
+    try (var in = s3.getObject(b -> b.bucket(location.bucket()).key(key), software.amazon.awssdk.core.sync.ResponseTransformer.toInputStream())) {
+      Long length = in.response().contentLength();
+      if (length != null && length > max) {
+        in.abort();
+        throw new TooLarge(length + " bytes");
+      }
+      byte[] bytes = in.readNBytes((int) max + 1);
+      if (bytes.length > max) {
+        in.abort();
+        throw new TooLarge("more than " + max + " bytes");
+      }
+      return Optional.of(bytes);
     } catch (NoSuchKeyException e) {
-      throw new ArtifactNotFoundException(describe(), name);
+      return Optional.empty();
     } catch (S3Exception e) {
       if (e.statusCode() == 404) {
-        throw new ArtifactNotFoundException(describe(), name);
+        return Optional.empty();
       }
-      throw failed("get " + name, e);
+      throw failed("get " + what, e);
     } catch (SdkException e) {
-      throw failed("get " + name, e);
+      throw failed("get " + what, e);
+    } catch (java.io.IOException e) {
+      throw new TransportException(describe(), "get " + what, e);
     }
   }
 
   @Override
   public PutResult putIfAbsent(ArtifactName name, byte[] bytes) {
-    String key = location.key(name.path());
+    return writeOnce(location.key(name.path()), bytes, name.toString(), () -> get(name));
+  }
+
+  @Override
+  public Optional<byte[]> marker() {
+    try {
+      return read(location.key(dev.cairn.exchange.crypt.TargetMarker.FILE), 16 * 1024, dev.cairn.exchange.crypt.TargetMarker.FILE);
+    } catch (TooLarge e) {
+      throw new dev.cairn.exchange.crypt.TargetMarker.MarkerException(describe(), "at most 16 KiB", e.getMessage());
+    }
+  }
+
+  @Override
+  public PutResult putMarker(byte[] bytes) {
+    return writeOnce(location.key(dev.cairn.exchange.crypt.TargetMarker.FILE), bytes, dev.cairn.exchange.crypt.TargetMarker.FILE,
+        () -> marker().orElse(new byte[0]));
+  }
+
+  /** Conditional write-once (If-None-Match), or HEAD-before-PUT where the store cannot; a taken key is compared byte for byte. */
+  private PutResult writeOnce(String key, byte[] bytes, String what, java.util.function.Supplier<byte[]> stored) {
     var req = PutObjectRequest.builder().bucket(location.bucket()).key(key).checksumSHA256(sha256Base64(bytes));
     if (!conditionalWrites) {
-      if (head(name).isPresent()) {
-        return compare(name, bytes);
+      if (exists(key, what)) {
+        return compare(what, stored.get(), bytes);
       }
-      return put(req.build(), bytes, name);
+      return put(req.build(), bytes, what);
     }
     try {
       s3.putObject(req.ifNoneMatch("*").build(), RequestBody.fromBytes(bytes));
       return PutResult.CREATED;
     } catch (S3Exception e) {
       if (e.statusCode() == 412) {
-        return compare(name, bytes);
+        return compare(what, stored.get(), bytes);
       }
       if (e.statusCode() == 501) {
         conditionalWrites = false; // the store cannot do If-None-Match: fall back to HEAD-before-PUT
-        return putIfAbsent(name, bytes);
+        return writeOnce(key, bytes, what, stored);
       }
-      throw failed("put " + name, e);
+      throw failed("put " + what, e);
     } catch (SdkException e) {
-      throw failed("put " + name, e);
+      throw failed("put " + what, e);
     }
   }
 
-  private PutResult put(PutObjectRequest req, byte[] bytes, ArtifactName name) {
+  private boolean exists(String key, String what) {
+    try {
+      s3.headObject(b -> b.bucket(location.bucket()).key(key));
+      return true;
+    } catch (NoSuchKeyException e) {
+      return false;
+    } catch (S3Exception e) {
+      if (e.statusCode() == 404) {
+        return false;
+      }
+      throw failed("head " + what, e);
+    } catch (SdkException e) {
+      throw failed("head " + what, e);
+    }
+  }
+
+  private PutResult put(PutObjectRequest req, byte[] bytes, String what) {
     try {
       s3.putObject(req, RequestBody.fromBytes(bytes));
       return PutResult.CREATED;
     } catch (SdkException e) {
-      throw failed("put " + name, e);
+      throw failed("put " + what, e);
     }
   }
 
-  private PutResult compare(ArtifactName name, byte[] bytes) {
-    if (Arrays.equals(get(name), bytes)) {
+  private PutResult compare(String what, byte[] stored, byte[] bytes) {
+    if (Arrays.equals(stored, bytes)) {
       return PutResult.ALREADY_PRESENT;
     }
-    throw new ArtifactConflictException(describe(), name);
+    throw new ArtifactConflictException(describe(), what);
   }
 
   @Override

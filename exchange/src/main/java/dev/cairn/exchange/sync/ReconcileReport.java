@@ -26,6 +26,8 @@ public final class ReconcileReport {
     public long onlyOnTarget;
     /** Of those, fetched, verified and applied (with --restore). */
     public long restored;
+    /** Plaintext artifacts in an encrypted target, or encrypted ones in a plaintext target: corruption, never read. */
+    public final List<String> wrongKind = new ArrayList<>();
     /** Target artifacts no checkpoint of the origin reaches (reported; reconcile never deletes). */
     public final List<String> orphans = new ArrayList<>();
   }
@@ -69,12 +71,16 @@ public final class ReconcileReport {
     return sum(r -> r.restored);
   }
 
+  public long wrongKind() {
+    return sum(r -> r.wrongKind.size());
+  }
+
   public long orphans() {
     return sum(r -> r.orphans.size());
   }
 
   /** True when the run changed nothing and found nothing wrong: the state a second run must reach. */
   public boolean nothingToDo() {
-    return uploaded() + reuploaded() + corruptLocal() + restored() == 0 && problems.isEmpty();
+    return uploaded() + reuploaded() + corruptLocal() + restored() + wrongKind() == 0 && problems.isEmpty();
   }
 }

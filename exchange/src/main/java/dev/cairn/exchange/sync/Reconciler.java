@@ -6,6 +6,8 @@ import dev.cairn.exchange.artifact.ArtifactKind;
 import dev.cairn.exchange.artifact.ArtifactName;
 import dev.cairn.exchange.artifact.Checkpoint;
 import dev.cairn.exchange.artifact.CheckpointCodec;
+import dev.cairn.exchange.crypt.EncryptedTransport;
+import dev.cairn.exchange.crypt.TargetMarkers;
 import dev.cairn.exchange.transport.ArtifactInfo;
 import dev.cairn.exchange.transport.ArtifactNotFoundException;
 import dev.cairn.exchange.transport.Transport;
@@ -49,7 +51,9 @@ public final class Reconciler {
 
   public ReconcileReport reconcile(Transport target, boolean restore) {
     ReconcileReport report = new ReconcileReport();
+    TargetMarkers.ensure(target, true); // reconcile uploads: never into a target of the other kind
     synchronizer.sealOnly(); // the ledger's unsealed events become artifacts first
+    findWrongKind(target, report);
     Set<Origin> origins = new TreeSet<>(local.origins());
     origins.addAll(target.origins());
     for (Origin origin : origins) {
@@ -61,6 +65,30 @@ public final class Reconciler {
       report.problems.addAll(pulled.problems);
     }
     return report;
+  }
+
+  /**
+   * Plaintext objects in an encrypted target (written by a machine that reached it without its
+   * encryption) or age files in a plaintext one: reported as corruption, never read or applied. A
+   * serving home holds its own origin in plaintext and relays others' age files: not checked there.
+   */
+  private void findWrongKind(Transport target, ReconcileReport report) {
+    if (target.isServingHome()) {
+      return;
+    }
+    boolean encrypted = TargetMarkers.expected(target).encrypted();
+    Transport raw = target instanceof EncryptedTransport e ? e.inner() : target;
+    List<ArtifactKind> wrong = encrypted ? List.of(ArtifactKind.SEGMENT, ArtifactKind.CHECKPOINT)
+        : List.of(ArtifactKind.SEGMENT_AGE, ArtifactKind.CHECKPOINT_AGE);
+    for (Origin origin : raw.origins()) {
+      for (ArtifactKind kind : wrong) {
+        for (ArtifactInfo info : raw.list(origin, kind, null)) {
+          report.origin(origin).wrongKind.add(info.name().toString());
+          report.problems.add(raw.describe() + " holds " + info.name() + ": " + (encrypted ? "plaintext in an encrypted target" : "an age file in a plaintext target")
+              + "; it is not read (remove it by hand once you know who wrote it)");
+        }
+      }
+    }
   }
 
   private void reconcileOrigin(Origin origin, Transport target, boolean restore, ReconcileReport report) {

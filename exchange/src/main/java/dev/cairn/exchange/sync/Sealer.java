@@ -56,14 +56,22 @@ public final class Sealer {
     this.compactor = new Compactor(store, key, policy, compaction);
   }
 
-  /** The latest checkpoint of this origin in the local store, if any. */
+  /**
+   * The latest checkpoint of this origin in the local store signed with this home's key, if any.
+   * One signed by another key was not written by this home (nobody else may write its origin): it
+   * is moved aside, never built on.
+   */
   public Optional<Checkpoint> latest() {
     List<ArtifactInfo> cps = store.list(origin, ArtifactKind.CHECKPOINT, null);
-    if (cps.isEmpty()) {
-      return Optional.empty();
+    for (int i = cps.size() - 1; i >= 0; i--) {
+      ArtifactName name = cps.get(i).name();
+      Checkpoint cp = CheckpointCodec.verify(name, store.get(name));
+      if (cp.publicKey().equals(key.publicKey())) {
+        return Optional.of(cp);
+      }
+      store.moveAside(name, "signed by " + cp.publicKey().fingerprint() + ", not by this home's key " + key.publicKey().fingerprint());
     }
-    ArtifactName name = cps.get(cps.size() - 1).name();
-    return Optional.of(CheckpointCodec.verify(name, store.get(name)));
+    return Optional.empty();
   }
 
   /** How many local events are waiting to be sealed. */

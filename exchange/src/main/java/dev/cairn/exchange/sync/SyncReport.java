@@ -23,6 +23,10 @@ public final class SyncReport {
     public long heldBack;
     public long quarantined;
     public long forged;
+    /** Two keys claim this origin: nothing from it was applied (see PinnedKeys). */
+    public boolean conflicted;
+    /** Held back: not trusted under trust = "strict". */
+    public boolean untrusted;
     public long checkpoint;
     public long head;
   }
@@ -58,6 +62,16 @@ public final class SyncReport {
 
   public long forged() {
     return origins.values().stream().mapToLong(r -> r.forged).sum();
+  }
+
+  /** Origins stopped by a key conflict. */
+  public long conflicted() {
+    return origins.values().stream().filter(r -> r.conflicted).count();
+  }
+
+  /** Origins held back because they are not trusted (strict trust). */
+  public long untrusted() {
+    return origins.values().stream().filter(r -> r.untrusted).count();
   }
 
   public long heldBack() {

@@ -8,11 +8,14 @@ import dev.cairn.exchange.artifact.CheckpointCodec;
 import dev.cairn.exchange.artifact.Segment;
 import dev.cairn.exchange.artifact.SegmentCodec;
 import dev.cairn.exchange.artifact.Sha256;
+import dev.cairn.exchange.crypt.TargetMarkers;
 import dev.cairn.exchange.transport.ArtifactInfo;
 import dev.cairn.exchange.transport.ArtifactNotFoundException;
 import dev.cairn.exchange.transport.Transport;
 import dev.cairn.exchange.trust.ForgedCheckpointException;
+import dev.cairn.exchange.trust.KeyConflictException;
 import dev.cairn.exchange.trust.PinnedKeys;
+import dev.cairn.exchange.trust.UntrustedOriginException;
 import dev.cairn.ledger.Ledger;
 import dev.cairn.ledger.Origin;
 import dev.cairn.ledger.event.Event;
@@ -74,6 +77,7 @@ public final class Synchronizer {
     SyncReport report = new SyncReport();
     report.dryRun = dryRun;
     Origin me = ledger.localOrigin();
+    TargetMarkers.ensure(target, !dryRun); // before anything moves: never mix plaintext and ciphertext
     if (dryRun) {
       report.sealedEvents = sealer.pending(ledger.highWater(me));
     } else {
@@ -187,6 +191,13 @@ public final class Synchronizer {
   }
 
   private void pull(Origin origin, Transport target, boolean dryRun, SyncReport report) {
+    if (pins.inConflict(origin)) {
+      SyncReport.OriginReport r = report.origin(origin);
+      r.conflicted = true;
+      report.problems.add("stopped: " + new KeyConflictException(origin, pins.get(origin).orElseThrow().key(),
+          pins.conflicts().get(origin).get(0)).getMessage());
+      return;
+    }
     long haveNumber = applied(origin);
     List<ArtifactInfo> remote = remoteCheckpoints(origin, target, report);
     List<ArtifactInfo> newer = new ArrayList<>();
@@ -204,14 +215,52 @@ public final class Synchronizer {
       newer.forEach(i -> report.planned.add("pull " + i.name() + " (and the segments it lists that are not here)"));
       return;
     }
+    // Every newer checkpoint is fetched and its key checked, not only the one applied: two keys
+    // claiming the origin on this target are then seen (and reported) whatever their numbers.
+    List<Verified> candidates = new ArrayList<>();
     for (int i = newer.size() - 1; i >= 0; i--) {
-      ArtifactName name = newer.get(i).name();
-      Optional<Verified> cp = fetchCheckpoint(name, target, report, r);
-      if (cp.isPresent()) {
-        apply(cp.get(), target, report, r);
+      fetchCheckpoint(newer.get(i).name(), target, report, r).ifPresent(candidates::add);
+    }
+    Verified chosen = null;
+    for (Verified v : candidates) {
+      if (keyAccepted(v, target, report, r) && chosen == null) {
+        chosen = v;
+      }
+      if (r.untrusted) {
         return;
       }
     }
+    if (chosen == null || r.conflicted) {
+      return; // a key conflict stops the origin: nothing from it, older checkpoints included, until a person decides
+    }
+    long known = pins.knownHead(origin);
+    if (chosen.checkpoint().head().value() < known) {
+      quarantine(chosen.checkpoint().name(), target, new ArtifactCorruptException(chosen.checkpoint().name(),
+          "coverage up to at least seq " + known + " (already seen)", "head " + chosen.checkpoint().head()), report, r);
+      return;
+    }
+    apply(chosen, target, report, r);
+  }
+
+  /** Whether the key that signed {@code v} is the origin's; reports and counts it if not. */
+  private boolean keyAccepted(Verified v, Transport target, SyncReport report, SyncReport.OriginReport r) {
+    ArtifactName name = v.checkpoint().name();
+    try {
+      pins.check(name, v.checkpoint().publicKey(), clock.instant(), target.describe());
+      return true;
+    } catch (KeyConflictException e) {
+      r.forged++;
+      r.conflicted = true;
+      report.problems.add(e.getMessage());
+    } catch (UntrustedOriginException e) {
+      r.untrusted = true;
+      report.problems.add(e.getMessage());
+    } catch (ForgedCheckpointException e) {
+      r.forged++; // signed by a key a person already rejected for this origin: move it out of the way
+      boolean moved = target.moveAside(name, "forged: " + e.getMessage());
+      report.problems.add("forged" + (moved ? " (moved aside on " + target.describe() + ")" : "") + ": " + e.getMessage());
+    }
+    return false;
   }
 
   /** A checkpoint that verified, with the exact bytes it came in (they are signed: stored as they are). */
@@ -237,17 +286,7 @@ public final class Synchronizer {
     r.pulled++;
     r.pulledBytes += bytes.length;
     try {
-      Checkpoint cp = CheckpointCodec.verify(name, bytes);
-      long known = pins.knownHead(name.origin());
-      if (cp.head().value() < known) {
-        throw new ArtifactCorruptException(name, "coverage up to at least seq " + known + " (already seen)", "head " + cp.head());
-      }
-      pins.check(name, cp.publicKey(), clock.instant());
-      return Optional.of(new Verified(cp, bytes));
-    } catch (ForgedCheckpointException e) {
-      r.forged++;
-      report.problems.add("forged: " + e.getMessage());
-      return Optional.empty();
+      return Optional.of(new Verified(CheckpointCodec.verify(name, bytes), bytes));
     } catch (ArtifactCorruptException e) {
       quarantine(name, target, e, report, r);
       return Optional.empty();

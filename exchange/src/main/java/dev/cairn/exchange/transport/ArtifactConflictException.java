@@ -6,6 +6,10 @@ import dev.cairn.ledger.CairnException;
 /** A write-once name already holds other bytes; they were left unchanged. */
 public final class ArtifactConflictException extends CairnException {
   public ArtifactConflictException(String where, ArtifactName name) {
+    this(where, name.toString());
+  }
+
+  public ArtifactConflictException(String where, String name) {
     super(where + ": " + name + " already exists with other bytes; it is write-once and was not overwritten");
   }
 

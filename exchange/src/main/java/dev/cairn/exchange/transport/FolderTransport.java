@@ -122,6 +122,10 @@ public final class FolderTransport implements Transport {
   @Override
   public byte[] get(ArtifactName name) {
     try {
+      long size = Files.size(file(name));
+      if (size > MAX_ARTIFACT_BYTES) {
+        throw new dev.cairn.exchange.artifact.ArtifactCorruptException(name, "at most " + MAX_ARTIFACT_BYTES + " bytes", size + " bytes");
+      }
       return Files.readAllBytes(file(name));
     } catch (NoSuchFileException e) {
       throw new ArtifactNotFoundException(describe(), name);
@@ -132,12 +136,36 @@ public final class FolderTransport implements Transport {
 
   @Override
   public PutResult putIfAbsent(ArtifactName name, byte[] bytes) {
-    Path target = file(name);
+    return writeOnce(file(name), bytes, name.toString());
+  }
+
+  @Override
+  public Optional<byte[]> marker() {
+    Path f = root.resolve(dev.cairn.exchange.crypt.TargetMarker.FILE);
+    try {
+      if (Files.size(f) > 16 * 1024) {
+        throw new dev.cairn.exchange.crypt.TargetMarker.MarkerException(describe(), "at most 16 KiB", Files.size(f) + " bytes");
+      }
+      return Optional.of(Files.readAllBytes(f));
+    } catch (NoSuchFileException e) {
+      return Optional.empty();
+    } catch (IOException e) {
+      throw new TransportException(describe(), "read the target marker", e);
+    }
+  }
+
+  @Override
+  public PutResult putMarker(byte[] bytes) {
+    return writeOnce(root.resolve(dev.cairn.exchange.crypt.TargetMarker.FILE), bytes, dev.cairn.exchange.crypt.TargetMarker.FILE);
+  }
+
+  /** Temp file, fsync, no-replace link (or rename), directory fsync: a name never shows partial bytes. */
+  private PutResult writeOnce(Path target, byte[] bytes, String what) {
     Path dir = target.getParent();
     Path tmp = dir.resolve(".tmp-" + UUID.randomUUID());
     try {
       if (Files.exists(target)) {
-        return same(name, target, bytes);
+        return same(what, target, bytes);
       }
       Files.createDirectories(dir);
       try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
@@ -150,12 +178,12 @@ public final class FolderTransport implements Transport {
       try {
         publish(tmp, target);
       } catch (FileAlreadyExistsException e) {
-        return same(name, target, bytes);
+        return same(what, target, bytes);
       }
       fsyncDir(dir);
       return PutResult.CREATED;
     } catch (IOException e) {
-      throw new TransportException(describe(), "write " + name, e);
+      throw new TransportException(describe(), "write " + what, e);
     } finally {
       try {
         Files.deleteIfExists(tmp);
@@ -176,11 +204,11 @@ public final class FolderTransport implements Transport {
     }
   }
 
-  private PutResult same(ArtifactName name, Path target, byte[] bytes) throws IOException {
-    if (Arrays.equals(Files.readAllBytes(target), bytes)) {
+  private PutResult same(String what, Path target, byte[] bytes) throws IOException {
+    if (Files.size(target) == bytes.length && Arrays.equals(Files.readAllBytes(target), bytes)) {
       return PutResult.ALREADY_PRESENT;
     }
-    throw new ArtifactConflictException(describe(), name);
+    throw new ArtifactConflictException(describe(), what);
   }
 
   private static void fsyncDir(Path dir) {

@@ -26,6 +26,12 @@ import java.util.Optional;
  * with other processes writing the same folder.
  */
 public interface Transport extends AutoCloseable {
+  /**
+   * The largest artifact any transport reads: a bigger object is not a valid artifact (segments are
+   * cut at a few MiB), so a hostile store cannot make a reader buffer gigabytes.
+   */
+  long MAX_ARTIFACT_BYTES = 64L << 20;
+
   /** A short description for messages and status (for example {@code folder:/mnt/sync/cairn}). */
   String describe();
 
@@ -40,6 +46,20 @@ public interface Transport extends AutoCloseable {
   byte[] get(ArtifactName name);
 
   PutResult putIfAbsent(ArtifactName name, byte[] bytes);
+
+  /** The target's marker file ({@code cairn-target.json} at its root, see TargetMarker), if one was written. */
+  Optional<byte[]> marker();
+
+  /** Writes the marker if there is none: write-once like an artifact (same bytes: ALREADY_PRESENT; others: conflict). */
+  PutResult putMarker(byte[] bytes);
+
+  /**
+   * Whether the other end is a home serving its own store ({@code cairn serve}), which holds its
+   * own origin in plaintext whatever its clients store there.
+   */
+  default boolean isServingHome() {
+    return false;
+  }
 
   /** Removes the artifact; missing is not an error. (Used by GC and tests; sync never deletes.) */
   void delete(ArtifactName name);

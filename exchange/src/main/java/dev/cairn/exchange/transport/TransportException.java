@@ -18,9 +18,25 @@ public final class TransportException extends CairnException {
   }
 
   public TransportException(String where, String operation, int status, String code, Throwable cause) {
-    super(where + ": " + operation + " failed: " + cause.getMessage(), cause);
+    super(where + ": " + operation + " failed: " + describe(cause), cause);
     this.status = status;
     this.code = code;
+  }
+
+  /** What went wrong, also when the JDK gives no message (a refused connection, a timeout). */
+  private static String describe(Throwable cause) {
+    String m = cause.getMessage();
+    if (m != null && !m.isBlank()) {
+      return m;
+    }
+    if (cause instanceof java.net.ConnectException) {
+      return "connection refused (nothing listens there, or a firewall said no)";
+    }
+    if (cause instanceof java.net.http.HttpTimeoutException || cause instanceof java.net.SocketTimeoutException) {
+      return "timed out";
+    }
+    Throwable inner = cause.getCause();
+    return inner != null && inner != cause ? describe(inner) : cause.getClass().getSimpleName();
   }
 
   /** The HTTP status the store answered with, or 0 if it did not answer (network, local I/O). */

@@ -73,4 +73,14 @@ final class FaultyTransport implements Transport {
     spend("move aside");
     return inner.moveAside(name, reason);
   }
+
+  @Override
+  public java.util.Optional<byte[]> marker() {
+    return inner.marker();
+  }
+
+  @Override
+  public dev.cairn.exchange.transport.PutResult putMarker(byte[] bytes) {
+    return inner.putMarker(bytes);
+  }
 }

@@ -159,23 +159,39 @@ class FolderSyncTest {
   }
 
   @Test
-  void aCheckpointSignedByANewKeyIsRejectedAsForgedAndNothingApplied() throws Exception {
+  void aCheckpointSignedByAnotherKeyStopsTheOriginUntilAPersonDecides() throws Exception {
     FolderTransport folder = new FolderTransport(dir.resolve("shared"));
     try (TestHome a = new TestHome(dir.resolve("a"), "alpha-aaaaaa"); TestHome b = new TestHome(dir.resolve("b"), "bravo-bbbbbb")) {
       record(a, "s1", 3);
       a.sync(folder);
       b.sync(folder);
       String before = b.digest();
-      // someone else writes checkpoint 2 for alpha with their own key, over alpha's real segments
+      // someone with write access to the folder writes a checkpoint for alpha with their own key, over alpha's real segments
       Checkpoint real = CheckpointCodec.verify(ArtifactName.checkpoint(a.origin, 1), folder.get(ArtifactName.checkpoint(a.origin, 1)));
       SigningKey mallory = SigningKey.loadOrCreate(dir.resolve("mallory"));
-      Checkpoint forged = new Checkpoint(a.origin, 2, real.head(), real.segments(), mallory.publicKey());
+      Checkpoint forged = new Checkpoint(a.origin, 9, real.head(), real.segments(), mallory.publicKey());
       folder.putIfAbsent(forged.name(), CheckpointCodec.encode(forged, mallory));
       SyncReport r = b.sync(folder);
       assertEquals(1, r.forged());
-      assertTrue(r.problems.get(0).contains("rejected as forged"), r.problems.toString());
+      assertEquals(1, r.conflicted());
+      assertTrue(r.problems.get(0).contains("key conflict for origin alpha-aaaaaa"), r.problems.toString());
       assertEquals(before, b.digest());
+      assertTrue(b.pins.inConflict(a.origin));
       assertNotEquals(mallory.publicKey(), b.pins.get(a.origin).orElseThrow().key());
+
+      record(a, "s2", 2); // the real alpha goes on; while the conflict is open nothing of alpha's is applied
+      a.sync(folder);
+      SyncReport stopped = b.sync(folder);
+      assertEquals(0, stopped.applied());
+      assertTrue(stopped.problems.get(0).startsWith("stopped: key conflict"), stopped.problems.toString());
+
+      b.pins.trust(a.origin, a.key.publicKey(), Instant.now()); // a person checked: the pinned key is alpha's
+      SyncReport healed = b.sync(folder);
+      assertEquals(1, healed.forged(), "the rejected key's checkpoint is still reported");
+      assertTrue(folder.head(forged.name()).isEmpty(), "and moved aside on the folder");
+      assertEquals(a.digest(), b.digest());
+      SyncReport clean = b.sync(folder);
+      assertEquals(0, clean.forged() + clean.conflicted(), clean.problems.toString());
     }
   }
 

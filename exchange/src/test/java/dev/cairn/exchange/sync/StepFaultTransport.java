@@ -102,4 +102,14 @@ final class StepFaultTransport implements Transport {
   public boolean moveAside(ArtifactName name, String reason) {
     return step("move aside", name, null, () -> inner.moveAside(name, reason));
   }
+
+  @Override
+  public java.util.Optional<byte[]> marker() {
+    return inner.marker();
+  }
+
+  @Override
+  public dev.cairn.exchange.transport.PutResult putMarker(byte[] bytes) {
+    return inner.putMarker(bytes);
+  }
 }

@@ -9,6 +9,8 @@ import dev.cairn.exchange.artifact.ArtifactKind;
 import dev.cairn.exchange.http.ArtifactServer;
 import dev.cairn.exchange.http.BearerToken;
 import dev.cairn.exchange.http.HttpTransport;
+import dev.cairn.exchange.http.ServerLimits;
+import dev.cairn.exchange.trust.Door;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.net.InetSocketAddress;
@@ -35,9 +37,24 @@ class HttpTransportTest extends TransportContract {
   @Override
   protected Transport create() throws Exception {
     store = new FolderTransport(dir.resolve("served"));
-    server = ArtifactServer.start(new InetSocketAddress("127.0.0.1", 0), null, store, token, LIMIT,
-        new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), name -> { });
+    server = ArtifactServer.start(new InetSocketAddress("127.0.0.1", 0), null, store, token, ServerLimits.DEFAULT.withMaxBodyBytes(LIMIT),
+        new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), Door.verifyOnly(), name -> { });
     return new HttpTransport(base(), token);
+  }
+
+  @Override
+  protected boolean deletes() {
+    return false;
+  }
+
+  @Test
+  void aDeleteIsRefusedWithTheReasonAndNothingIsRemoved() {
+    Artifacts.Named seg = Artifacts.segment(A, 3, 0);
+    HttpTransport t = new HttpTransport(base(), token);
+    t.putIfAbsent(seg.name(), seg.bytes());
+    dev.cairn.exchange.transport.TransportException e = assertThrows(dev.cairn.exchange.transport.TransportException.class, () -> t.delete(seg.name()));
+    assertTrue(e.getMessage().contains("403") && e.getMessage().contains("cannot delete"), e.getMessage());
+    assertTrue(store.head(seg.name()).isPresent());
   }
 
   private URI base() {
@@ -63,12 +80,15 @@ class HttpTransportTest extends TransportContract {
   }
 
   @Test
-  void anOversizedBodyIs413() throws Exception {
-    byte[] big = new byte[(int) LIMIT + 1];
-    HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(base() + "/v1/artifacts/alpha-aaaaaa/segments/" + "0".repeat(64) + ".seg.zst"))
-        .header("Authorization", token.header()).expectContinue(true).PUT(HttpRequest.BodyPublishers.ofByteArray(big)).build());
-    assertEquals(413, r.statusCode());
-    assertTrue(r.body().contains("over the limit"), r.body());
+  void anOversizedBodyIs413BeforeAnyOfItIsRead() throws Exception {
+    try (java.net.Socket s = new java.net.Socket("127.0.0.1", server.address().getPort())) {
+      s.setSoTimeout(5_000);
+      s.getOutputStream().write(("PUT /v1/artifacts/alpha-aaaaaa/segments/" + "0".repeat(64) + ".seg.zst HTTP/1.1\r\nHost: x\r\nAuthorization: "
+          + token.header() + "\r\nContent-Length: " + (LIMIT + 1) + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+      String answer = new String(s.getInputStream().readNBytes(4096), StandardCharsets.UTF_8);
+      assertTrue(answer.startsWith("HTTP/1.1 413"), answer);
+      assertTrue(answer.contains("over the limit"), answer);
+    }
   }
 
   @Test
