@@ -13,7 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Every curation verb and query through the real command line and view, on imported fixtures. */
 class CurationAndQueryTest {
-  private static final Path FIXTURES = SharedFixtures.claudeCode();
+  private static final Path FIXTURES = Fixtures.claudeCode();
   @TempDir Path dir;
   private Path home;
 

@@ -122,4 +122,31 @@ class ServeCliTest {
     assertEquals(2, r.code());
     assertTrue(r.err().contains("--allow-insecure"), r.err());
   }
+
+  @Test
+  void aForgedPushIsRefusedAndTheServingHomeReportsTheKeyConflict() throws Exception {
+    Path a = home("a", "alpha-aaaaaa", "s-a");
+    Path b = home("b", "bravo-bbbbbb", "s-b");
+    String url = serve(a);
+    String token = Files.readString(a.resolve("keys/serve.token")).strip();
+    assertEquals(0, Cli.run(b, "sync", url, "--token", token).code());
+    await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+        .until(() -> Cli.run(a, "peers").out().contains("bravo-bbbbbb")); // the server pinned bravo's key when it absorbed
+
+    dev.cairn.exchange.Forger.Forged forged = new dev.cairn.exchange.Forger(dir.resolve("mallory"))
+        .checkpoint(new dev.cairn.ledger.Origin("bravo-bbbbbb"), 5, 9);
+    var http = java.net.http.HttpClient.newHttpClient();
+    for (var seg : forged.segments()) {
+      http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url + "/v1/artifacts/" + seg.name().path()))
+          .header("Authorization", "Bearer " + token).PUT(java.net.http.HttpRequest.BodyPublishers.ofByteArray(seg.bytes())).build(),
+          java.net.http.HttpResponse.BodyHandlers.ofString());
+    }
+    var r = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url + "/v1/artifacts/" + forged.name().path()))
+        .header("Authorization", "Bearer " + token).PUT(java.net.http.HttpRequest.BodyPublishers.ofByteArray(forged.checkpointBytes())).build(),
+        java.net.http.HttpResponse.BodyHandlers.ofString());
+    assertEquals(409, r.statusCode(), r.body());
+    assertTrue(Files.notExists(a.resolve("artifacts").resolve(forged.name().path())), "never stored");
+    await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() -> Cli.run(a, "status").code() == 5);
+    assertTrue(Cli.run(a, "status").out().contains("KEY CONFLICT bravo-bbbbbb"));
+  }
 }

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** The importer on real fixtures and on written transcripts, with drafts collected instead of appended. */
 class ClaudeImportTest {
   private static final Origin ORIGIN = new Origin("lap-000001");
-  private static final Path FIXTURES = dev.cairn.cli.SharedFixtures.claudeCode();
+  private static final Path FIXTURES = dev.cairn.cli.Fixtures.claudeCode();
   @TempDir Path dir;
   private final List<Draft> drafts = new ArrayList<>();
   private final List<String> malformed = new ArrayList<>();
@@ -55,7 +55,7 @@ class ClaudeImportTest {
   }
 
   @Test
-  void theSharedFixturesImportWithMalformedLinesReportedByLine() throws IOException {
+  void theFixturesImportWithMalformedLinesReportedByLine() throws IOException {
     Path project = Files.createDirectories(projects().resolve("-tmp"));
     try (Stream<Path> files = Files.list(FIXTURES)) {
       for (Path f : files.filter(p -> p.toString().endsWith(".jsonl")).toList()) {
@@ -65,8 +65,10 @@ class ClaudeImportTest {
     ClaudeImport.Summary s = run(projects());
     assertEquals(4, s.files());
     assertEquals(4, sessions().size());
-    assertEquals(29, messages().size());
+    assertEquals(21, messages().size(), "8 + 2 + 4 + 7 (see cli/src/test/resources/claude-code/README.md)");
     assertEquals(7, s.malformedLines(), malformed.toString());
+    assertTrue(malformed.get(0).startsWith("edge_cases.jsonl:3: not valid JSON"), malformed.toString());
+    assertTrue(malformed.contains("edge_cases.jsonl:13: expected \"message.content\" to be a string or an array, found none"), malformed.toString());
     assertTrue(malformed.contains("edge_cases.jsonl:11: expected \"message\" to be an object, found string \"error\""), malformed.toString());
     assertTrue(malformed.contains("edge_cases.jsonl:15: expected a JSON object, found number"), malformed.toString());
     // the representative session: the Edit tool call got its result from the next line

@@ -1,0 +1,30 @@
+package dev.cairn.cli;
+
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The project's own Claude Code transcript fixtures ({@code cli/src/test/resources/claude-code},
+ * described in the README there), on the test class path. Fails loudly when they are missing.
+ */
+public final class Fixtures {
+  private Fixtures() {}
+
+  public static Path claudeCode() {
+    URL url = Fixtures.class.getResource("/claude-code/representative_messages.jsonl");
+    if (url == null) {
+      throw new IllegalStateException("claude-code fixtures missing from the test class path (cli/src/test/resources/claude-code)");
+    }
+    try {
+      Path dir = Path.of(url.toURI()).getParent();
+      if (!Files.isDirectory(dir)) {
+        throw new IllegalStateException("no fixtures at " + dir);
+      }
+      return dir;
+    } catch (URISyntaxException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
