@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.toml.TomlMapper;
 import dev.cairn.exchange.trust.TrustMode;
-import dev.cairn.ledger.AtomicFile;
+import dev.cairn.ledger.DurableFile;
 import dev.cairn.ledger.Origin;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -121,7 +121,7 @@ public record Config(Origin origin, SortedMap<String, TargetSpec> targets, Trust
       String text = "# cairn home configuration; see docs/cli.md\n"
           + "# origin: this machine's identity in every event it writes. Never change it.\n"
           + TOML.writeValueAsString(root).stripTrailing() + "\n";
-      AtomicFile.write(home.config(), text.getBytes(StandardCharsets.UTF_8));
+      DurableFile.write(home.config(), text.getBytes(StandardCharsets.UTF_8));
     } catch (IOException e) {
       throw new ConfigException(home.config(), "cannot write: " + e.getMessage());
     }

@@ -27,8 +27,15 @@ public final class Context {
     this.interactive = interactive;
   }
 
+  /** The home this command works on; a home readable by others is made private first, with one line saying so. */
   public Home home() {
-    return Home.resolve(homeFlag, env.get("CAIRN_HOME"));
+    Home home = Home.resolve(homeFlag, env.get("CAIRN_HOME"), line -> err.println("cairn: recovery: " + line));
+    int changed = HomePermissions.tighten(home.root());
+    if (changed > 0) {
+      err.println("cairn: " + home.root() + " was readable by other users; made it private (directories 0700, files 0600; "
+          + changed + " changed)");
+    }
+    return home;
   }
 
   public InputStream in() {

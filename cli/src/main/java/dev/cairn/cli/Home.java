@@ -21,15 +21,21 @@ import java.nio.file.Path;
  *
  * <p>Immutable; opening a ledger or view returns a resource the caller closes.
  */
-public record Home(Path root) {
-  public static Home resolve(String flag, String env) {
+public record Home(Path root, java.util.function.Consumer<String> notices) {
+  /** A home whose notices (what recovery did) are dropped; for tests. */
+  public Home(Path root) {
+    this(root, line -> { });
+  }
+
+  /** The home named by --home, else CAIRN_HOME, else ~/.cairn; {@code notices} hears one line per recovery action. */
+  public static Home resolve(String flag, String env, java.util.function.Consumer<String> notices) {
     if (flag != null && !flag.isBlank()) {
-      return new Home(Path.of(flag).toAbsolutePath());
+      return new Home(Path.of(flag).toAbsolutePath(), notices);
     }
     if (env != null && !env.isBlank()) {
-      return new Home(Path.of(env).toAbsolutePath());
+      return new Home(Path.of(env).toAbsolutePath(), notices);
     }
-    return new Home(Path.of(System.getProperty("user.home"), ".cairn"));
+    return new Home(Path.of(System.getProperty("user.home"), ".cairn"), notices);
   }
 
   public Path config() {
@@ -61,9 +67,21 @@ public record Home(Path root) {
     return Config.read(this).origin();
   }
 
-  /** Opens the ledger for appending (takes the home's writer lock). */
+  /**
+   * Opens the ledger for appending (takes the home's writer lock). Recovery runs first: an
+   * unreadable entry is healed from this home's sealed artifacts, cut as a torn tail, or reported
+   * lost; what it did is {@link Ledger#recovered()} (printed once by the caller, logged in the ledger).
+   */
   public Ledger openLedger() {
-    return Ledger.open(ledgerPaths(), origin());
+    Ledger ledger = Ledger.open(ledgerPaths(), origin(), dev.cairn.ledger.clock.PhysicalClock.SYSTEM,
+        dev.cairn.ledger.clock.HybridClock.DEFAULT_MAX_DRIFT, sealedEvents());
+    ledger.recovered().forEach(notices);
+    return ledger;
+  }
+
+  /** Where recovery finds sealed copies of events: this home's artifact store. */
+  public dev.cairn.ledger.LedgerRecovery.EventSource sealedEvents() {
+    return new dev.cairn.exchange.sync.SealedEvents(new dev.cairn.exchange.transport.FolderTransport(root.resolve("artifacts")));
   }
 
   /** Opens the ledger for reading (no lock). */

@@ -37,9 +37,9 @@ final class InitCommand implements Callable<Integer> {
       o = home.origin();
     } else {
       o = origin != null ? Origin.parse(origin) : OriginNames.create(OriginNames.hostName(), new SecureRandom());
-      Files.createDirectories(home.root());
-      Files.createDirectories(home.keys());
-      Files.createDirectories(home.state());
+      HomePermissions.createPrivateDirectory(home.root());
+      HomePermissions.createPrivateDirectory(home.keys());
+      HomePermissions.createPrivateDirectory(home.state());
       new Config(o).write(home);
     }
     try (Ledger ledger = home.openLedger(); var view = home.openView()) {

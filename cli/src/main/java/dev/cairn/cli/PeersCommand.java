@@ -189,7 +189,7 @@ final class PeersCommand implements Callable<Integer> {
         ctx.out().print(new String(bytes, java.nio.charset.StandardCharsets.UTF_8));
         ctx.out().flush();
       } else {
-        dev.cairn.ledger.AtomicFile.write(out, bytes);
+        dev.cairn.ledger.DurableFile.write(out, bytes);
         ctx.err().println("exported " + machines.size() + " machine" + (machines.size() == 1 ? "" : "s") + " signed by " + me + " ("
             + key.publicKey().fingerprint() + ") to " + out);
       }

@@ -3,7 +3,7 @@ package dev.cairn.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.toml.TomlMapper;
-import dev.cairn.ledger.AtomicFile;
+import dev.cairn.ledger.DurableFile;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -102,7 +102,7 @@ final class Secrets {
     }
     Path f = file(home);
     try {
-      AtomicFile.writePrivate(f, ("# cairn secrets: keep this file private (mode 0600)\n" + TOML.writeValueAsString(root).stripTrailing() + "\n").getBytes(StandardCharsets.UTF_8));
+      DurableFile.writePrivate(f, ("# cairn secrets: keep this file private (mode 0600)\n" + TOML.writeValueAsString(root).stripTrailing() + "\n").getBytes(StandardCharsets.UTF_8));
     } catch (IOException e) {
       throw new ConfigException(f, "cannot write: " + e.getMessage());
     }

@@ -96,7 +96,7 @@ public final class DurableFile {
     return tmp;
   }
 
-  private static FileAttribute<?>[] privateMode(Path dir) {
+  private static FileAttribute<?>[] privateMode(Path dir) throws IOException {
     return Files.getFileStore(dir).supportsFileAttributeView("posix")
         ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(PRIVATE)} : new FileAttribute<?>[0];
   }

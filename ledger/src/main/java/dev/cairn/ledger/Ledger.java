@@ -56,14 +56,18 @@ public final class Ledger implements AutoCloseable {
   private Hlc maxHlc;
   private int sinceSnapshot;
   private boolean closed;
+  private final LedgerRecovery.EventSource source;
+  private final java.util.List<String> recovered;
 
   private Ledger(LedgerPaths paths, Origin local, WriterLock lock, SingleChronicleQueue queue,
-      PhysicalClock physical, Duration maxDrift) {
+      PhysicalClock physical, Duration maxDrift, LedgerRecovery.EventSource source, java.util.List<String> recovered) {
     this.paths = paths;
     this.local = local;
     this.lock = lock;
     this.queue = queue;
-    LedgerState state = StateScanner.load(queue, LedgerState.read(paths.state()));
+    this.source = source;
+    this.recovered = java.util.List.copyOf(recovered);
+    LedgerState state = StateScanner.load(queue, LedgerState.read(paths.state()), Repairs.load(paths));
     this.highWater = new TreeMap<>(state.highWater());
     this.lastIndex = state.lastIndex();
     this.last = state.last();
@@ -84,6 +88,15 @@ public final class Ledger implements AutoCloseable {
    * @throws LedgerLockedException if another process is appending to it
    */
   public static Ledger open(LedgerPaths paths, Origin local, PhysicalClock physical, Duration maxDrift) {
+    return open(paths, local, physical, maxDrift, LedgerRecovery.EventSource.NONE);
+  }
+
+  /**
+   * As {@link #open(LedgerPaths, Origin, PhysicalClock, Duration)}, with where recovery may find a
+   * sealed copy of an unreadable entry's event. Recovery ({@link LedgerRecovery}) checks the
+   * entries after the last trusted snapshot before anything else; what it did is {@link #recovered()}.
+   */
+  public static Ledger open(LedgerPaths paths, Origin local, PhysicalClock physical, Duration maxDrift, LedgerRecovery.EventSource source) {
     try {
       Files.createDirectories(paths.queue());
     } catch (IOException e) {
@@ -93,7 +106,9 @@ public final class Ledger implements AutoCloseable {
     SingleChronicleQueue queue = null;
     try {
       queue = Queues.open(paths);
-      Ledger ledger = new Ledger(paths, local, lock, queue, physical, maxDrift);
+      LedgerState snapshot = LedgerState.read(paths.state());
+      java.util.List<String> recovered = LedgerRecovery.run(paths, queue, snapshot == null ? -1 : snapshot.lastIndex(), source);
+      Ledger ledger = new Ledger(paths, local, lock, queue, physical, maxDrift, source, recovered);
       ledger.retryQuarantine();
       return ledger;
     } catch (RuntimeException e) {
@@ -111,6 +126,32 @@ public final class Ledger implements AutoCloseable {
 
   public Origin localOrigin() {
     return local;
+  }
+
+  /** What recovery did when this ledger was opened: one line per unreadable entry healed, cut or lost (usually none). */
+  public java.util.List<String> recovered() {
+    return recovered;
+  }
+
+  /**
+   * Checks every entry of the ledger (not only those after the last snapshot) and repairs what is
+   * unreadable, as {@link LedgerRecovery} says; then recomputes the high-water marks. Returns one
+   * line per decision. What {@code cairn rebuild} runs before replaying.
+   */
+  public synchronized java.util.List<String> recoverAll() {
+    checkOpen();
+    java.util.List<String> done = LedgerRecovery.run(paths, queue, -1, source);
+    if (!done.isEmpty()) {
+      LedgerState state = StateScanner.load(queue, null, Repairs.load(paths));
+      highWater.clear();
+      highWater.putAll(state.highWater());
+      lastIndex = state.lastIndex();
+      last = state.last();
+      entries = state.entries();
+      maxHlc = Hlc.max(maxHlc, state.maxHlc());
+      snapshot();
+    }
+    return done;
   }
 
   /** Stamps {@code draft} as this origin's next event and appends it. */
@@ -213,7 +254,7 @@ public final class Ledger implements AutoCloseable {
   private void write(Event event, byte[] bytes) {
     ExcerptAppender appender = appenders.get();
     try (DocumentContext dc = appender.writingDocument()) {
-      dc.wire().bytes().write(bytes);
+      EntryFormat.write(dc.wire().bytes(), bytes);
     }
     lastIndex = appender.lastIndexAppended();
     last = event.id();

@@ -9,6 +9,11 @@ public final class LedgerCorruptException extends CairnException {
     this.index = index;
   }
 
+  public LedgerCorruptException(long index, String expected, String found, Throwable cause) {
+    this(index, "expected " + expected + ", found " + found
+        + " (a writing verb or 'cairn rebuild' recovers: heals it from sealed artifacts or reports what is lost)", cause);
+  }
+
   public long index() {
     return index;
   }

@@ -10,6 +10,10 @@ import java.nio.file.Path;
  * state.json         derived: per-origin high-water marks, max HLC, and the index they cover
  * writer.lock        held (flock) by the one process allowed to append; holds its pid
  * quarantine/        foreign events held back (far-future HLC), one file per event
+ * repairs/           what recovery did to unreadable entries: {@code <index>.healed} (the event's
+ *                    bytes, restored from a sealed artifact, read in place of the entry) and
+ *                    {@code <index>.lost} (why the entry is skipped); see {@link Repairs}
+ * recovery.log       one line per recovery action, appended
  * </pre>
  */
 public record LedgerPaths(Path root) {
@@ -27,5 +31,13 @@ public record LedgerPaths(Path root) {
 
   public Path quarantine() {
     return root.resolve("quarantine");
+  }
+
+  public Path repairs() {
+    return root.resolve("repairs");
+  }
+
+  public Path recoveryLog() {
+    return root.resolve("recovery.log");
   }
 }

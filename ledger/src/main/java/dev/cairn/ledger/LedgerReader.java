@@ -16,11 +16,13 @@ public final class LedgerReader implements AutoCloseable {
   private final LedgerPaths paths;
   private final SingleChronicleQueue queue;
   private final boolean ownsQueue;
+  private final Repairs repairs;
 
   LedgerReader(LedgerPaths paths, SingleChronicleQueue queue, boolean ownsQueue) {
     this.paths = paths;
     this.queue = queue;
     this.ownsQueue = ownsQueue;
+    this.repairs = Repairs.load(paths);
   }
 
   /** Opens the ledger under {@code paths} for reading; it must exist. */
@@ -32,7 +34,7 @@ public final class LedgerReader implements AutoCloseable {
   }
 
   public Cursor fromStart() {
-    return new Cursor(tailer());
+    return new Cursor(tailer(), repairs);
   }
 
   /** A cursor whose first entry is the one at {@code index} (inclusive). */
@@ -42,7 +44,7 @@ public final class LedgerReader implements AutoCloseable {
       t.close();
       throw new IndexNotFoundException(index, headIndex());
     }
-    return new Cursor(t);
+    return new Cursor(t, repairs);
   }
 
   /** A cursor whose first entry is the one after {@code index}; {@code -1} means from the start. */
@@ -70,7 +72,7 @@ public final class LedgerReader implements AutoCloseable {
     }
     ExcerptTailer t = queue.createTailer(name);
     t.singleThreadedCheckDisabled(true);
-    return new Cursor(t);
+    return new Cursor(t, repairs);
   }
 
   private ExcerptTailer tailer() {
@@ -87,11 +89,16 @@ public final class LedgerReader implements AutoCloseable {
 
   /** The ledger's state (high-water marks, entries, max HLC) as of now. */
   public LedgerState state() {
-    return StateScanner.load(queue, LedgerState.read(paths.state()));
+    return StateScanner.load(queue, LedgerState.read(paths.state()), repairs);
   }
 
   public int quarantined() {
     return Quarantine.count(paths);
+  }
+
+  /** What recovery decided about unreadable entries (healed, skipped). */
+  public Repairs repairs() {
+    return repairs;
   }
 
   public LedgerPaths paths() {

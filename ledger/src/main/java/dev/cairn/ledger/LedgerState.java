@@ -19,9 +19,11 @@ import java.util.TreeMap;
  * marks, the greatest HLC, the number of entries and the id of the entry at {@code lastIndex}.
  *
  * <p>Derived, never the source of truth: the ledger writes it now and then ({@code state.json},
- * temp file then atomic rename) so that opening does not scan the whole queue. On open the
- * snapshot is trusted only if the entry at {@code lastIndex} is present and has id {@code last};
- * then only the entries after it are scanned. Otherwise the whole queue is scanned.
+ * written durably) so that opening does not scan the whole queue. The file is canonical JSON with
+ * a {@code crc32c} field over the canonical bytes of the rest. On open the snapshot is trusted only
+ * if its checksum verifies and the entry at {@code lastIndex} is present and has id {@code last};
+ * then only the entries after it are scanned. Otherwise (any doubt) the whole queue is scanned: a
+ * stale or damaged snapshot costs a scan, never a wrong seq.
  *
  * <p>Immutable.
  */
@@ -46,7 +48,14 @@ public record LedgerState(long lastIndex, EventId last, long entries, Hlc maxHlc
     node.put("max_hlc", maxHlc.toString());
     ObjectNode hw = node.putObject("high_water");
     highWater.forEach((o, s) -> hw.put(o.value(), s.value()));
+    node.put("crc32c", crc(CanonicalJson.encode(node)));
     return CanonicalJson.encode(node);
+  }
+
+  private static long crc(byte[] bytes) {
+    java.util.zip.CRC32C c = new java.util.zip.CRC32C();
+    c.update(bytes);
+    return c.getValue();
   }
 
   static LedgerState read(Path file) {
@@ -59,7 +68,11 @@ public record LedgerState(long lastIndex, EventId last, long entries, Hlc maxHlc
       throw new LedgerIoException("read", file, e);
     }
     try {
-      JsonNode node = JsonInput.parseObject(bytes);
+      ObjectNode node = JsonInput.parseObject(bytes);
+      JsonNode stored = node.remove("crc32c");
+      if (stored == null || !stored.canConvertToLong() || stored.longValue() != crc(CanonicalJson.encode(node))) {
+        return null; // damaged (a flipped bit, a torn write) or written before checksums: a full scan
+      }
       TreeMap<Origin, Seq> hw = new TreeMap<>();
       for (Iterator<Map.Entry<String, JsonNode>> it = node.get("high_water").fields(); it.hasNext(); ) {
         Map.Entry<String, JsonNode> e = it.next();
@@ -75,7 +88,7 @@ public record LedgerState(long lastIndex, EventId last, long entries, Hlc maxHlc
 
   void write(Path file) {
     try {
-      AtomicFile.write(file, toJson());
+      DurableFile.write(file, toJson());
     } catch (IOException e) {
       throw new LedgerIoException("write", file, e);
     }

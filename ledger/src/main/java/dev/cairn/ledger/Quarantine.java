@@ -82,7 +82,7 @@ public final class Quarantine {
   void put(Event event) {
     Path file = file(event.origin(), event.seq().value());
     try {
-      AtomicFile.write(file, EventCodec.encode(event));
+      DurableFile.write(file, EventCodec.encode(event));
     } catch (IOException e) {
       throw new LedgerIoException("quarantine", file, e);
     }

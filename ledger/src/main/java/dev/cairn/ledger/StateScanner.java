@@ -13,11 +13,11 @@ import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
 final class StateScanner {
   private StateScanner() {}
 
-  static LedgerState load(SingleChronicleQueue queue, LedgerState snapshot) {
+  static LedgerState load(SingleChronicleQueue queue, LedgerState snapshot, Repairs repairs) {
     LedgerState base = snapshot == null ? LedgerState.EMPTY : snapshot;
     try (ExcerptTailer tailer = queue.createTailer()) {
       tailer.singleThreadedCheckDisabled(true);
-      Cursor cursor = new Cursor(tailer);
+      Cursor cursor = new Cursor(tailer, repairs);
       if (base.lastIndex() >= 0 && !positionAfter(tailer, cursor, base)) {
         base = LedgerState.EMPTY;
         tailer.toStart();

@@ -83,7 +83,7 @@ final class ImportState {
       o.put("messages", String.join("", f.messageHashes()));
     });
     try {
-      dev.cairn.ledger.AtomicFile.write(file, MAPPER.writeValueAsBytes(root));
+      dev.cairn.ledger.DurableFile.write(file, MAPPER.writeValueAsBytes(root));
       dirty = false;
     } catch (IOException e) {
       throw new ConfigException(file, "cannot write import state: " + e.getMessage());

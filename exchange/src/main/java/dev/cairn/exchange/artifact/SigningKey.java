@@ -21,7 +21,8 @@ import java.util.Base64;
 /**
  * This home's Ed25519 key pair (JDK built-in), which signs its checkpoints. Stored in {@code
  * keys/signing.key} (PKCS#8, file mode 0600, created without ever being readable by others) and
- * {@code keys/signing.pub} (the public key in its text form). Immutable once loaded; thread-safe.
+ * {@code keys/signing.pub} (the public key in its text form, derived data). Both are written
+ * durably (temp, fsync, rename, directory fsync). Immutable once loaded; thread-safe.
  */
 public final class SigningKey {
   private final PrivateKey privateKey;
@@ -32,35 +33,49 @@ public final class SigningKey {
     this.publicKey = publicKey;
   }
 
-  /** Loads the key pair under {@code keysDir}, creating it on first use. */
+  /**
+   * Loads the key pair under {@code keysDir}, creating it on first use. The public key is derived
+   * from the private one and checked against {@code signing.pub} (the pair check); a missing or
+   * different {@code signing.pub} is rewritten from the private key, which is the truth. A private
+   * key file that is empty or damaged is a {@link KeyException} naming it: it is never replaced
+   * (other machines pinned its public key).
+   */
   public static SigningKey loadOrCreate(Path keysDir) {
     Path priv = keysDir.resolve("signing.key");
     Path pub = keysDir.resolve("signing.pub");
     try {
       if (!Files.exists(priv)) {
-        create(keysDir, priv, pub);
+        create(priv);
       }
-      KeyFactory kf = KeyFactory.getInstance("Ed25519");
-      PrivateKey p = kf.generatePrivate(new PKCS8EncodedKeySpec(Files.readAllBytes(priv)));
-      PublicKeyText text = PublicKeyText.parse(Files.readString(pub).strip());
-      return new SigningKey(p, text);
+      byte[] pkcs8 = Files.readAllBytes(priv);
+      PrivateKey p;
+      byte[] raw;
+      try {
+        p = KeyFactory.getInstance("Ed25519").generatePrivate(new PKCS8EncodedKeySpec(pkcs8));
+        raw = java.util.Arrays.copyOfRange(pkcs8, pkcs8.length - 32, pkcs8.length);
+      } catch (java.security.spec.InvalidKeySpecException | RuntimeException e) {
+        throw new KeyException(priv + " is damaged (" + pkcs8.length + " bytes, expected an Ed25519 PKCS#8 key): restore it from a backup;"
+            + " a new key would be a new identity that other machines refuse as a key conflict");
+      }
+      PublicKeyText derived = PublicKeyText.ofRaw(new org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters(raw, 0).generatePublicKey().getEncoded());
+      PublicKeyText stored = null;
+      try {
+        stored = PublicKeyText.parse(Files.readString(pub).strip());
+      } catch (java.nio.file.NoSuchFileException | dev.cairn.ledger.CairnException e) {
+        // missing or damaged: derived data, rewritten below
+      }
+      if (!derived.equals(stored)) {
+        dev.cairn.ledger.DurableFile.write(pub, (derived.text() + "\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+      }
+      return new SigningKey(p, derived);
     } catch (IOException | GeneralSecurityException e) {
       throw new KeyException("load the signing key in " + keysDir + ": " + e.getMessage());
     }
   }
 
-  private static void create(Path dir, Path priv, Path pub) throws IOException, GeneralSecurityException {
-    Files.createDirectories(dir);
+  private static void create(Path priv) throws IOException, GeneralSecurityException {
     KeyPair pair = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
-    try {
-      Files.createFile(priv, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-    } catch (FileAlreadyExistsException e) {
-      return; // another process created it first
-    } catch (UnsupportedOperationException e) {
-      Files.createFile(priv);
-    }
-    Files.write(priv, pair.getPrivate().getEncoded(), StandardOpenOption.TRUNCATE_EXISTING);
-    Files.writeString(pub, PublicKeyText.of(pair.getPublic()).text() + "\n");
+    dev.cairn.ledger.DurableFile.createNew(priv, pair.getPrivate().getEncoded()); // another process may have created it first: keep theirs
   }
 
   public PublicKeyText publicKey() {
@@ -107,6 +122,10 @@ public final class SigningKey {
 
     public static PublicKeyText parse(String text) {
       return new PublicKeyText(text);
+    }
+
+    static PublicKeyText ofRaw(byte[] raw) {
+      return new PublicKeyText(PREFIX + Base64.getEncoder().encodeToString(raw));
     }
 
     static PublicKeyText of(PublicKey key) {

@@ -3,7 +3,7 @@ package dev.cairn.exchange.sync;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import dev.cairn.ledger.AtomicFile;
+import dev.cairn.ledger.DurableFile;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -85,7 +85,7 @@ public final class DeadLetters {
           .put("attempts", e.attempts()).put("first", e.first().toString()).put("last", e.last().toString());
     }
     try {
-      AtomicFile.write(file, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(JSON.createObjectNode().set("dead_letters", arr)));
+      DurableFile.write(file, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(JSON.createObjectNode().set("dead_letters", arr)));
     } catch (IOException e) {
       throw new dev.cairn.ledger.LedgerIoException("write the dead-letter list", file, e);
     }

@@ -1,6 +1,6 @@
 package dev.cairn.exchange.sync;
 
-import dev.cairn.ledger.AtomicFile;
+import dev.cairn.ledger.DurableFile;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -39,7 +39,7 @@ public final class SealCursor {
   void advance(long to) {
     index = to;
     try {
-      AtomicFile.write(file, (to + "\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+      DurableFile.write(file, (to + "\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
     } catch (IOException e) {
       // only a hint: the next seal scans from an older index
     }

@@ -3,7 +3,7 @@ package dev.cairn.exchange.sync;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.cairn.ledger.AtomicFile;
+import dev.cairn.ledger.DurableFile;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -102,7 +102,7 @@ public final class TargetLog {
           .put("failures", e.failures()).put("paused", e.paused());
     }
     try {
-      AtomicFile.write(file, MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(root));
+      DurableFile.write(file, MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(root));
     } catch (IOException e) {
       // status history is advisory; the sync itself already happened
     }

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cairn.exchange.artifact.ArtifactName;
 import dev.cairn.exchange.artifact.SigningKey;
-import dev.cairn.ledger.AtomicFile;
+import dev.cairn.ledger.DurableFile;
 import dev.cairn.ledger.CairnException;
 import dev.cairn.ledger.Origin;
 import java.io.IOException;
@@ -275,7 +275,7 @@ public final class PinnedKeys {
     ObjectNode u = root.putObject("untrusted");
     untrusted.forEach((origin, k) -> u.putObject(origin.value()).put("key", k.key().text()).put("where", k.where()).put("seen", k.seen().toString()));
     try {
-      AtomicFile.write(file, MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(root));
+      DurableFile.write(file, MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(root));
     } catch (IOException e) {
       throw new PeersFileException(file, e.getMessage());
     }
