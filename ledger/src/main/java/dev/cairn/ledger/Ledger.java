@@ -58,6 +58,9 @@ public final class Ledger implements AutoCloseable {
   private boolean closed;
   private final LedgerRecovery.EventSource source;
   private final java.util.List<String> recovered;
+  private final DiskSpace space;
+  /** Set when an append faulted halfway: the queue's tail is torn, so nothing more is appended until reopened (recovery cuts it). */
+  private boolean torn;
 
   private Ledger(LedgerPaths paths, Origin local, WriterLock lock, SingleChronicleQueue queue,
       PhysicalClock physical, Duration maxDrift, LedgerRecovery.EventSource source, java.util.List<String> recovered) {
@@ -67,6 +70,7 @@ public final class Ledger implements AutoCloseable {
     this.queue = queue;
     this.source = source;
     this.recovered = java.util.List.copyOf(recovered);
+    this.space = new DiskSpace(paths.queue());
     LedgerState state = StateScanner.load(queue, LedgerState.read(paths.state()), Repairs.load(paths));
     this.highWater = new TreeMap<>(state.highWater());
     this.lastIndex = state.lastIndex();
@@ -252,9 +256,18 @@ public final class Ledger implements AutoCloseable {
   }
 
   private void write(Event event, byte[] bytes) {
+    if (torn) {
+      throw new DiskFullException(paths.queue(), 0, bytes.length);
+    }
+    space.secure(bytes.length + EntryFormat.HEADER + 64L);
     ExcerptAppender appender = appenders.get();
     try (DocumentContext dc = appender.writingDocument()) {
       EntryFormat.write(dc.wire().bytes(), bytes);
+    } catch (InternalError e) {
+      // the mapped page could not be backed (the file system filled up under us, past the reserve):
+      // this entry is torn; it was not acknowledged, and recovery cuts it when the ledger reopens
+      torn = true;
+      throw new DiskFullException(paths.queue(), 0, bytes.length);
     }
     lastIndex = appender.lastIndexAppended();
     last = event.id();
@@ -262,7 +275,11 @@ public final class Ledger implements AutoCloseable {
     highWater.put(event.origin(), event.seq());
     maxHlc = Hlc.max(maxHlc, event.hlc());
     if (++sinceSnapshot >= SNAPSHOT_EVERY) {
-      snapshot();
+      try {
+        snapshot();
+      } catch (LedgerIoException e) {
+        sinceSnapshot = 0; // the append itself succeeded; a missing snapshot only costs a longer scan at open
+      }
     }
   }
 
@@ -315,7 +332,11 @@ public final class Ledger implements AutoCloseable {
     }
     closed = true;
     try {
-      snapshot();
+      if (!torn) {
+        snapshot();
+      }
+    } catch (LedgerIoException e) {
+      // the snapshot is derived: without it the next open scans more, nothing is lost
     } finally {
       queue.close();
       lock.close();
