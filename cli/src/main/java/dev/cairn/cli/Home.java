@@ -76,7 +76,37 @@ public record Home(Path root, java.util.function.Consumer<String> notices) {
     Ledger ledger = Ledger.open(ledgerPaths(), origin(), dev.cairn.ledger.clock.PhysicalClock.SYSTEM,
         dev.cairn.ledger.clock.HybridClock.DEFAULT_MAX_DRIFT, sealedEvents());
     ledger.recovered().forEach(notices);
+    if (ledger.replacedDamagedQueue()) {
+      restoreIntoNewLedger(ledger);
+    }
     return ledger;
+  }
+
+  /**
+   * After recovery started a new ledger in place of a damaged queue: every sealed event of this
+   * home's artifact store goes back in (this home's own included), then the view, whose positions
+   * pointed into the damaged queue, is rebuilt from it; the previous view is kept beside it.
+   */
+  private void restoreIntoNewLedger(Ledger ledger) {
+    var store = Exchanges.store(this);
+    var report = Exchanges.synchronizer(this, ledger, Exchanges.pins(this), java.time.Clock.systemUTC()).restoreFrom(store);
+    ledger.sync();
+    notices.accept("restored " + report.applied() + " sealed events from " + store.describe()
+        + (report.problems.isEmpty() ? "" : " (" + String.join("; ", report.problems) + ")")
+        + "; events never sealed are not in it: 'cairn reconcile TARGET --restore' brings back what a target holds");
+    if (Files.exists(view())) {
+      Path kept = view().resolveSibling("view.db.before-recovery-" + java.time.Instant.now().toString().replace(":", ""));
+      try {
+        Files.move(view(), kept);
+        for (String suffix : new String[] {"-wal", "-shm"}) {
+          Files.deleteIfExists(view().resolveSibling("view.db" + suffix));
+        }
+      } catch (java.io.IOException e) {
+        throw new HomePermissions.HomeIoException(view(), "keep the previous view aside: " + e.getMessage());
+      }
+      notices.accept("the previous view is kept as " + kept + "; a new one is built from the restored ledger");
+    }
+    dev.cairn.projection.Rebuild.run(ledger.reader(), view(), dev.cairn.projection.ProgressListener.NONE);
   }
 
   /** Where recovery finds sealed copies of events: this home's artifact store. */

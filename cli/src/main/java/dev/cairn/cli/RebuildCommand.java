@@ -9,12 +9,18 @@ import picocli.CommandLine.Option;
 /** {@code cairn rebuild}: replays the ledger into a new view and swaps it in. */
 @Command(name = "rebuild", header = "Rebuild the view from the ledger and swap it in atomically.", mixinStandardHelpOptions = true,
     description = {"Throw the view away and rebuild it from the ledger: replay every event into a new",
-        "file, then swap it in atomically. A crash mid-rebuild leaves the old view intact."})
+        "file, then swap it in atomically. A crash mid-rebuild leaves the old view intact.",
+        "First every ledger entry is checked: an unreadable one is healed from sealed artifacts or reported lost.",
+        "A view.db that cannot be opened is moved aside (view.db.broken-TIME) and rebuilt. A rebuild that would hold",
+        "fewer events than the current view is refused (exit 4; the ledger may be damaged: see cairn status) unless --force."})
 final class RebuildCommand implements Callable<Integer> {
   private final Context ctx;
 
   @Option(names = "--json", description = "Print the result as JSON.")
   boolean json;
+
+  @Option(names = "--force", description = "Swap the rebuilt view in even if it holds fewer events than the current one (says how many are lost).")
+  boolean force;
 
   RebuildCommand(Context ctx) {
     this.ctx = ctx;
@@ -26,11 +32,22 @@ final class RebuildCommand implements Callable<Integer> {
     long started = System.nanoTime();
     Progress progress = new Progress(ctx, "rebuild", "events");
     Rebuild.Result r;
+    long[] before = {-1};
     try (Ledger ledger = home.openLedger()) { // the lock keeps writers out while the view is swapped
+      ledger.recoverAll().forEach(line -> ctx.err().println("cairn: recovery: " + line));
+      before[0] = ViewFiles.appliedOrSetAside(home, ctx.err());
       long head = ledger.state().entries();
-      r = Rebuild.run(ledger.reader(), home.view(), (applied, h) -> progress.update(applied, head));
+      r = Rebuild.run(ledger.reader(), home.view(), (applied, h) -> progress.update(applied, head),
+          built -> force || built.position().entries() >= before[0]);
     }
     progress.done();
+    if (!r.swapped()) {
+      throw new ShrinkingRebuildException(before[0], r.position().entries());
+    }
+    if (before[0] > r.position().entries()) {
+      ctx.err().println("cairn: --force: the new view holds " + r.position().entries() + " events, " + (before[0] - r.position().entries())
+          + " fewer than the view it replaced");
+    }
     double seconds = (System.nanoTime() - started) / 1e9;
     String digest;
     try (var view = home.openView()) {
@@ -45,5 +62,19 @@ final class RebuildCommand implements Callable<Integer> {
           events, seconds, events / Math.max(seconds, 1e-9), digest);
     }
     return 0;
+  }
+
+  /** The rebuilt view would hold fewer events than the current one: refused, the current view kept. */
+  static final class ShrinkingRebuildException extends dev.cairn.ledger.CairnException {
+    ShrinkingRebuildException(long current, long rebuilt) {
+      super("the ledger yields " + rebuilt + " events but the current view holds " + current + "; kept the current view (the ledger may be"
+          + " damaged: see 'cairn status'; 'cairn reconcile TARGET --restore' brings sealed events back). 'cairn rebuild --force' replaces it,"
+          + " losing " + (current - rebuilt) + " events from the view");
+    }
+
+    @Override
+    public Kind kind() {
+      return Kind.STATE;
+    }
   }
 }

@@ -59,6 +59,8 @@ public final class Ledger implements AutoCloseable {
   private final LedgerRecovery.EventSource source;
   private final java.util.List<String> recovered;
   private final DiskSpace space;
+  /** Whether open found the queue damaged and started a new one (the caller restores sealed events into it). */
+  private boolean replaced;
   /** Set when an append faulted halfway: the queue's tail is torn, so nothing more is appended until reopened (recovery cuts it). */
   private boolean torn;
 
@@ -112,7 +114,17 @@ public final class Ledger implements AutoCloseable {
       queue = Queues.open(paths);
       LedgerState snapshot = LedgerState.read(paths.state());
       java.util.List<String> recovered = LedgerRecovery.run(paths, queue, snapshot == null ? -1 : snapshot.lastIndex(), source);
-      Ledger ledger = new Ledger(paths, local, lock, queue, physical, maxDrift, source, recovered);
+      Ledger ledger;
+      try {
+        ledger = new Ledger(paths, local, lock, queue, physical, maxDrift, source, recovered);
+      } catch (LedgerUnreadableException damaged) {
+        queue.close();
+        queue = null;
+        String line = LedgerRecovery.setAside(paths, damaged);
+        queue = Queues.open(paths);
+        ledger = new Ledger(paths, local, lock, queue, physical, maxDrift, source, java.util.List.of(line));
+        ledger.replaced = true;
+      }
       ledger.retryQuarantine();
       return ledger;
     } catch (RuntimeException e) {
@@ -130,6 +142,15 @@ public final class Ledger implements AutoCloseable {
 
   public Origin localOrigin() {
     return local;
+  }
+
+  /**
+   * Whether this open found the queue damaged beyond entry repair (it yielded fewer entries than
+   * its snapshot records), moved it aside and started a new, empty one: the caller restores the
+   * sealed events (this home's artifact store, then targets) into it.
+   */
+  public boolean replacedDamagedQueue() {
+    return replaced;
   }
 
   /** What recovery did when this ledger was opened: one line per unreadable entry healed, cut or lost (usually none). */

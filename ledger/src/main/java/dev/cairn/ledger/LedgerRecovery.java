@@ -103,6 +103,31 @@ public final class LedgerRecovery {
     return done;
   }
 
+  /**
+   * Moves a damaged queue (and what recovery recorded about it, and the snapshot) aside to {@code
+   * ledger/damaged-<time>/} for inspection, so that a new queue can start; returns the line to report.
+   */
+  static String setAside(LedgerPaths paths, LedgerUnreadableException damage) {
+    java.nio.file.Path aside = paths.root().resolve("damaged-" + Instant.now().toString().replace(":", ""));
+    try {
+      Files.createDirectories(aside);
+      Files.move(paths.queue(), aside.resolve("queue"));
+      if (Files.exists(paths.repairs())) {
+        Files.move(paths.repairs(), aside.resolve("repairs"));
+      }
+      if (Files.exists(paths.state())) {
+        Files.move(paths.state(), aside.resolve("state.json"));
+      }
+      DurableFile.fsyncDirectory(paths.root());
+    } catch (IOException e) {
+      throw new LedgerIoException("move the damaged ledger aside to", aside, e);
+    }
+    String line = "the ledger queue was damaged (" + damage.readable() + " of " + damage.recorded() + " entries readable): moved aside to "
+        + aside + "; a new ledger was started and sealed events are restored into it";
+    log(paths, List.of(line));
+    return line;
+  }
+
   private static void log(LedgerPaths paths, List<String> lines) {
     if (lines.isEmpty()) {
       return;

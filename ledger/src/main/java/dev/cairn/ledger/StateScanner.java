@@ -8,7 +8,8 @@ import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
 /**
  * Brings a {@link LedgerState} up to the end of the queue: trusts the snapshot only if the entry
  * at its {@code lastIndex} exists with the recorded id, then scans the entries after it; falls
- * back to a full scan otherwise. Stateless.
+ * back to a full scan otherwise. A queue that yields fewer entries than the (checksummed) snapshot
+ * records is damaged: {@link LedgerUnreadableException}. Stateless.
  */
 final class StateScanner {
   private StateScanner() {}
@@ -22,7 +23,12 @@ final class StateScanner {
         base = LedgerState.EMPTY;
         tailer.toStart();
       }
-      return scan(cursor, base);
+      LedgerState state = scan(cursor, base);
+      // entries recovery skipped (torn, lost) may account for a shortfall; anything more is damage
+      if (snapshot != null && state.entries() + repairs.lostEntries().size() < snapshot.entries()) {
+        throw new LedgerUnreadableException(queue.file().toPath(), snapshot.entries(), state.entries());
+      }
+      return state;
     }
   }
 

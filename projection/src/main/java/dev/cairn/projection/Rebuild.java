@@ -22,10 +22,18 @@ import java.sql.Statement;
 public final class Rebuild {
   private Rebuild() {}
 
-  /** Result of a rebuild: entries applied and the new position. */
-  public record Result(long applied, Position position) {}
+  /** Result of a rebuild: entries applied, the new position, and whether the new view was swapped in. */
+  public record Result(long applied, Position position, boolean swapped) {}
 
   public static Result run(LedgerReader reader, Path viewFile, ProgressListener progress) {
+    return run(reader, viewFile, progress, r -> true);
+  }
+
+  /**
+   * As {@link #run(LedgerReader, Path, ProgressListener)}, swapping the new view in only if {@code
+   * accept} says so once it is built (it is deleted otherwise, and the old view left as it was).
+   */
+  public static Result run(LedgerReader reader, Path viewFile, ProgressListener progress, java.util.function.Predicate<Result> accept) {
     Path tmp = viewFile.resolveSibling(viewFile.getFileName() + ".rebuild");
     try {
       Files.deleteIfExists(tmp);
@@ -36,7 +44,15 @@ public final class Rebuild {
     Result result;
     try (View fresh = View.openBulk(tmp)) {
       long applied = fresh.catchUp(reader, progress);
-      result = new Result(applied, fresh.position());
+      result = new Result(applied, fresh.position(), true);
+    }
+    if (!accept.test(result)) {
+      try {
+        Files.deleteIfExists(tmp);
+      } catch (IOException e) {
+        throw new ViewException("remove " + tmp + ": " + e.getMessage());
+      }
+      return new Result(result.applied(), result.position(), false);
     }
     toWal(tmp);
     checkpoint(viewFile);

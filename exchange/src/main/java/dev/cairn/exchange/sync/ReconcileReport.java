@@ -24,7 +24,7 @@ public final class ReconcileReport {
     public long corruptLocal;
     /** Artifacts only the target has (newer checkpoints, segments they list). */
     public long onlyOnTarget;
-    /** Of those, fetched, verified and applied (with --restore). */
+    /** Events restored into the ledger from the target (with --restore): its sealed events beyond this ledger, this home's own included. */
     public long restored;
     /** Plaintext artifacts in an encrypted target, or encrypted ones in a plaintext target: corruption, never read. */
     public final List<String> wrongKind = new ArrayList<>();

@@ -59,9 +59,10 @@ public final class Reconciler {
     for (Origin origin : origins) {
       reconcileOrigin(origin, target, restore, report);
     }
-    if (restore && report.onlyOnTarget() + report.corruptLocal() > 0) {
-      SyncReport pulled = synchronizer.pullFrom(target);
-      pulled.origins.forEach((o, r) -> report.origin(o).restored += r.pulled);
+    if (restore) {
+      // by the ledger's high-water marks, not checkpoint numbers: this home's own events come back too
+      SyncReport pulled = synchronizer.restoreFrom(target);
+      pulled.origins.forEach((o, r) -> report.origin(o).restored += r.applied);
       report.problems.addAll(pulled.problems);
     }
     return report;

@@ -180,6 +180,38 @@ public final class Synchronizer {
     return report;
   }
 
+  /**
+   * Restores into the ledger every sealed event {@code source} holds beyond what the ledger has,
+   * for every origin there, this home's own included (the ledger lost them: a damaged queue, a
+   * lost entry). Per origin, the newest checkpoint whose key is accepted is verified and its
+   * segments' events past the ledger's high-water mark are appended, as a pull would. What
+   * {@code cairn reconcile --restore} and ledger recovery run.
+   */
+  public SyncReport restoreFrom(Transport source) {
+    remoteCheckpoints.clear();
+    SyncReport report = new SyncReport();
+    List<Origin> origins = source.origins();
+    report.listCalls++;
+    for (Origin origin : origins) {
+      if (pins.inConflict(origin)) {
+        continue;
+      }
+      List<ArtifactInfo> cps = remoteCheckpoints(origin, source, report);
+      SyncReport.OriginReport r = report.origin(origin);
+      for (int i = cps.size() - 1; i >= 0; i--) {
+        Optional<Verified> cp = fetchCheckpoint(cps.get(i).name(), source, report, r);
+        if (cp.isEmpty() || !keyAccepted(cp.get(), source, report, r)) {
+          continue;
+        }
+        if (cp.get().checkpoint().head().value() > ledger.highWater(origin).value()) {
+          apply(cp.get(), source, report, r);
+        }
+        break;
+      }
+    }
+    return report;
+  }
+
   /** Seals this machine's new events into the local store (what a sync does first), without a target. */
   public Sealer.Result sealOnly() {
     return sealer.seal(ledger.reader(), ledger.highWater(ledger.localOrigin()));
