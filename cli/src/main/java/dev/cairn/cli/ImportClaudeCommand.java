@@ -44,7 +44,16 @@ final class ImportClaudeCommand implements Callable<Integer> {
     ClaudeImport.Summary s;
     try (Ledger ledger = home.openLedger(); View view = home.openView()) {
       ClaudeImport importer = new ClaudeImport(ledger.localOrigin(), home.state().resolve("claude-import.json"),
-          dryRun ? d -> { } : ledger::appendLocal, ledger::sync);
+          dryRun ? d -> { } : ledger::appendLocal, () -> {
+            ledger.sync();
+            return ledger.state().lastIndex();
+          });
+      // the ledger is the truth: what a killed run appended after the state's last save is not appended again
+      try (var reader = ledger.reader(); var tail = afterOrFromStart(reader, importer.ledgerIndex())) {
+        for (var r = tail.next(); r != null; r = tail.next()) {
+          importer.alreadyInLedger(r.event());
+        }
+      }
       s = importer.run(root, !dryRun, new ClaudeImport.Listener() {
         @Override
         public void fileDone(long done, long total, long messages, long bytes) {
@@ -80,5 +89,13 @@ final class ImportClaudeCommand implements Callable<Integer> {
           s.messageEvents(), s.skippedRecords(), s.malformedLines(), s.bytesRead() / 1e6, seconds);
     }
     return 0;
+  }
+
+  private static dev.cairn.ledger.Cursor afterOrFromStart(dev.cairn.ledger.LedgerReader reader, long index) {
+    try {
+      return reader.after(index);
+    } catch (dev.cairn.ledger.IndexNotFoundException e) {
+      return reader.fromStart(); // the recorded index is gone (a recovered ledger): read it all
+    }
   }
 }

@@ -43,9 +43,13 @@ final class ImportEventsCommand implements Callable<Integer> {
     Home home = ctx.home();
     home.origin();
     boolean stdin = "-".equals(input);
-    Path file = stdin ? spool(home, ctx.in()) : Path.of(input);
-    if (!stdin && !Files.isRegularFile(file)) {
-      throw new BadInputException(input, 0, "expected a readable file, found " + (Files.exists(file) ? "something else" : "nothing"));
+    if (!stdin && (!Files.exists(Path.of(input)) || Files.isDirectory(Path.of(input)))) {
+      throw new BadInputException(input, 0, "expected a readable file, found " + (Files.exists(Path.of(input)) ? "a directory" : "nothing"));
+    }
+    // read the input once: both passes (check, then append) see exactly the same bytes, even if the file changes meanwhile
+    Path file;
+    try (InputStream in = stdin ? ctx.in() : Files.newInputStream(Path.of(input))) {
+      file = spool(home, in);
     }
     try (Ledger ledger = home.openLedger(); View view = home.openView()) {
       EventFileImport.Summary s = new EventFileImport(ledger, view, stdin ? "stdin" : input).run(file, dryRun);
@@ -53,14 +57,12 @@ final class ImportEventsCommand implements Callable<Integer> {
     } catch (NoSuchFileException e) {
       throw new BadInputException(input, 0, "expected a readable file, found nothing");
     } finally {
-      if (stdin) {
-        Files.deleteIfExists(file);
-      }
+      Files.deleteIfExists(file);
     }
     return 0;
   }
 
-  /** Copies stdin to a spool file so it can be read twice (check, then append) in constant memory. */
+  /** Copies the input to a private spool file (mode 0600) so it can be read twice (check, then append) in constant memory. */
   private static Path spool(Home home, InputStream in) throws IOException {
     Files.createDirectories(home.state());
     Path spool = Files.createTempFile(home.state(), "import-", ".ndjson");

@@ -63,17 +63,39 @@ public final class ClaudeImport {
   private final Origin origin;
   private final ImportState state;
   private final Consumer<Draft> sink;
-  private final Runnable durable;
+  private final java.util.function.LongSupplier durable;
+  /** Events already in the ledger but not in the state (appended by a run killed before it saved): session + hash keys. */
+  private final java.util.Set<String> inLedger = new java.util.HashSet<>();
 
   /**
    * @param sink where drafts go (the ledger's appendLocal, or nothing for a dry run)
-   * @param durable called before state is saved (the ledger's sync)
+   * @param durable called before state is saved: makes the ledger durable and returns its head index
    */
-  public ClaudeImport(Origin origin, Path stateFile, Consumer<Draft> sink, Runnable durable) {
+  public ClaudeImport(Origin origin, Path stateFile, Consumer<Draft> sink, java.util.function.LongSupplier durable) {
     this.origin = origin;
     this.state = ImportState.load(stateFile);
     this.sink = sink;
     this.durable = durable;
+  }
+
+  /** The ledger index up to which the saved state accounts for this importer's appends ({@code -1}: from the start). */
+  public long ledgerIndex() {
+    return state.ledgerIndex();
+  }
+
+  /**
+   * Tells the importer of an event already in the ledger after {@link #ledgerIndex()}: it is not
+   * appended again (a run killed after appending and before saving its state left it there).
+   */
+  public void alreadyInLedger(dev.cairn.ledger.event.Event event) {
+    if (event.origin().equals(origin) && (event.body() instanceof MessageAppended || event.body() instanceof SessionRecorded)) {
+      inLedger.add(key(event.body()));
+    }
+  }
+
+  private static String key(EventBody body) {
+    return body instanceof MessageAppended m ? m.session() + "#" + m.ordinal() + "#" + hash(body)
+        : ((SessionRecorded) body).session() + "#s#" + hash(body);
   }
 
   public Summary run(Path root, boolean saveState, Listener listener) throws IOException {
@@ -117,12 +139,12 @@ public final class ClaudeImport {
       done++;
       listener.fileDone(done, sources.size(), messages, read);
       if (saveState && done % SAVE_EVERY == 0) {
-        durable.run();
+        state.ledgerIndex(durable.getAsLong());
         state.save();
       }
     }
     if (saveState) {
-      durable.run();
+      state.ledgerIndex(durable.getAsLong());
       state.save();
     }
     return new Summary(sources.size(), unchanged, added, grown, rewritten, sessions, messages, skipped, malformed, pending, read);
@@ -147,7 +169,7 @@ public final class ClaudeImport {
       SessionRecorded recorded = new SessionRecorded(id, "claude-code", project(t, src), t.title(), t.startedAt, t.endedAt,
           src.file().toAbsolutePath().toString(), parent, t.cwd, t.gitBranch);
       sessionHash = hash(recorded);
-      if (!sessionHash.equals(oldSession)) {
+      if (!sessionHash.equals(oldSession) && !inLedger.contains(key(recorded))) {
         sink.accept(new Draft(recorded));
         sessionEvents++;
       }
@@ -159,7 +181,7 @@ public final class ClaudeImport {
           m.at, m.model, m.toolCalls(), m.usageValue());
       String h = hash(event);
       hashes.add(h);
-      if (ordinal >= oldHashes.size() || !oldHashes.get(ordinal).equals(h)) {
+      if ((ordinal >= oldHashes.size() || !oldHashes.get(ordinal).equals(h)) && !inLedger.contains(key(event))) {
         sink.accept(new Draft(event));
         messageEvents++;
       }

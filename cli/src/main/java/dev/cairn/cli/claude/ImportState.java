@@ -16,9 +16,9 @@ import java.util.TreeMap;
 
 /**
  * The Claude importer's per-file state, kept in {@code CAIRN_HOME/state/claude-import.json} and
- * written atomically (temp file, rename) after the events it describes are durable in the ledger.
- * Losing it only costs a re-parse: events already in the ledger are emitted again and the view,
- * which keeps one message per (session, ordinal), ends up the same.
+ * written durably after the events it describes are durable in the ledger, with the ledger's head
+ * index at that moment. It is a hint, the ledger the truth: events appended after that index (a
+ * run killed before it saved) are read back from the ledger and not appended twice.
  *
  * <p>Not thread-safe.
  */
@@ -29,6 +29,8 @@ final class ImportState {
   private final Path file;
   private final TreeMap<String, FileState> files = new TreeMap<>();
   private boolean dirty;
+  /** The ledger's head index when this state was last saved (after a sync): events after it may be in the ledger but not here. */
+  private long ledgerIndex = -1;
 
   private ImportState(Path file) {
     this.file = file;
@@ -44,6 +46,7 @@ final class ImportState {
     } catch (IOException e) {
       throw new ConfigException(file, "unreadable import state (" + e.getMessage() + "); delete it to re-scan every transcript");
     }
+    s.ledgerIndex = root.path("ledger_index").asLong(-1);
     for (Iterator<Map.Entry<String, JsonNode>> it = root.path("files").fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> e = it.next();
       JsonNode f = e.getValue();
@@ -56,6 +59,17 @@ final class ImportState {
           f.path("prefix_sha256").asText(), f.path("session").asText(), f.path("session_hash").asText(), hashes));
     }
     return s;
+  }
+
+  long ledgerIndex() {
+    return ledgerIndex;
+  }
+
+  void ledgerIndex(long index) {
+    if (index != ledgerIndex) {
+      ledgerIndex = index;
+      dirty = true;
+    }
   }
 
   FileState get(String path) {
@@ -75,6 +89,7 @@ final class ImportState {
     }
     ObjectNode root = MAPPER.createObjectNode();
     root.put("version", 1);
+    root.put("ledger_index", ledgerIndex);
     ObjectNode all = root.putObject("files");
     files.forEach((path, f) -> {
       ObjectNode o = all.putObject(path);
