@@ -62,6 +62,11 @@ public record Home(Path root, java.util.function.Consumer<String> notices) {
     return Files.exists(config());
   }
 
+  /** Held around every read-modify-write of config.toml and secrets.toml ({@code settings.lock}, waits up to 10 s). */
+  static dev.cairn.ledger.FileGuard settingsGuard(Home home) {
+    return dev.cairn.ledger.FileGuard.acquire(home.root().resolve("settings.lock"), java.time.Duration.ofSeconds(10));
+  }
+
   /** The origin recorded by {@code cairn init}. */
   public Origin origin() {
     return Config.read(this).origin();

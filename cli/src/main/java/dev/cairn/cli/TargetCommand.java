@@ -64,12 +64,14 @@ final class TargetCommand implements Runnable {
       if (!encryptTo.isEmpty()) {
         TargetResolver.identity(home); // make sure this machine can read back what it encrypts
       }
-      Config.read(home).withTarget(name, spec).write(home);
-      Secrets secrets = Secrets.read(home);
-      if (token != null) {
-        secrets = secrets.with(name, token);
+      try (var guard = Home.settingsGuard(home)) { // read-modify-write: a concurrent 'target add' keeps its target too
+        Config.read(home).withTarget(name, spec).write(home);
+        Secrets secrets = Secrets.read(home);
+        if (token != null) {
+          secrets = secrets.with(name, token);
+        }
+        secrets.withPassphrase(name, passphrase).write(home);
       }
-      secrets.withPassphrase(name, passphrase).write(home);
       ctx.out().println("target " + name + " = " + url + (token != null ? " (token stored in secrets.toml)" : "")
           + (spec.encrypted() ? "; encrypted at rest: " + spec.encryptionLabel() + (passphrase != null ? " (passphrase stored in secrets.toml)" : "") : ""));
       return 0;
@@ -131,12 +133,14 @@ final class TargetCommand implements Runnable {
     @Override
     public Integer call() {
       Home home = ctx.home();
-      Config config = Config.read(home);
-      if (!config.targets().containsKey(name)) {
-        throw new BadInputException("NAME", 0, "expected one of " + config.targets().keySet() + ", found '" + name + "'");
+      try (var guard = Home.settingsGuard(home)) {
+        Config config = Config.read(home);
+        if (!config.targets().containsKey(name)) {
+          throw new BadInputException("NAME", 0, "expected one of " + config.targets().keySet() + ", found '" + name + "'");
+        }
+        config.withoutTarget(name).write(home);
+        Secrets.read(home).with(name, null).withPassphrase(name, null).write(home);
       }
-      config.withoutTarget(name).write(home);
-      Secrets.read(home).with(name, null).withPassphrase(name, null).write(home);
       ctx.out().println("removed target " + name);
       return 0;
     }

@@ -74,4 +74,23 @@ class TargetsCliTest {
     assertTrue(out.toString().contains("stopped watching"), out.toString());
     assertTrue(Files.exists(dir.resolve("nas/home-aaaaaa/checkpoints/0000000002.json")), out.toString());
   }
+
+  @org.junit.jupiter.api.Test
+  void concurrentTargetAddsKeepEveryTarget() throws Exception {
+    java.nio.file.Path h = dir.resolve("concurrent");
+    assertEquals(0, Cli.run(h, "init", "--origin", "conc-000001").code());
+    for (int round = 0; round < 8; round++) {
+      int r = round;
+      Thread a = new Thread(() -> Cli.run(h, "target", "add", "a" + r, "folder:" + dir.resolve("a" + r)));
+      Thread b = new Thread(() -> Cli.run(h, "target", "add", "b" + r, "folder:" + dir.resolve("b" + r)));
+      a.start();
+      b.start();
+      a.join(30_000);
+      b.join(30_000);
+    }
+    String list = java.nio.file.Files.readString(h.resolve("config.toml"));
+    for (int round = 0; round < 8; round++) {
+      org.junit.jupiter.api.Assertions.assertTrue(list.contains("a" + round + ".url") && list.contains("b" + round + ".url"), "round " + round + ":\n" + list);
+    }
+  }
 }

@@ -51,7 +51,11 @@ public final class Quarantine {
         try (DirectoryStream<Path> files = Files.newDirectoryStream(originDir, "*.json")) {
           for (Path f : files) {
             String n = f.getFileName().toString();
-            held.computeIfAbsent(new Origin(name), o -> new TreeSet<>()).add(Long.parseLong(n.substring(0, n.length() - 5)));
+            String digits = n.substring(0, n.length() - 5);
+            if (digits.length() != 20 || !digits.chars().allMatch(Character::isDigit) || digits.compareTo("09223372036854775807") > 0) {
+              continue; // not a quarantine entry's name (a stray, or out of range): never read as one
+            }
+            held.computeIfAbsent(new Origin(name), o -> new TreeSet<>()).add(Long.parseLong(digits));
           }
         }
       }
@@ -82,24 +86,60 @@ public final class Quarantine {
   void put(Event event) {
     Path file = file(event.origin(), event.seq().value());
     try {
-      DurableFile.write(file, EventCodec.encode(event));
+      DurableFile.write(file, EventCodec.encode(event)); // written durably and privately
     } catch (IOException e) {
       throw new LedgerIoException("quarantine", file, e);
     }
     held.computeIfAbsent(event.origin(), o -> new TreeSet<>()).add(event.seq().value());
   }
 
-  /** The oldest held event of {@code origin}, or null. */
+  /**
+   * The oldest held event of {@code origin}, or null. A file whose content is not the event its
+   * name says (damaged, or put there by hand) is moved aside to {@code quarantine/.damaged/} and
+   * skipped: the event comes again from the next sync.
+   */
   Event first(Origin origin) {
-    TreeSet<Long> s = held.get(origin);
-    if (s == null || s.isEmpty()) {
-      return null;
+    while (true) {
+      TreeSet<Long> s = held.get(origin);
+      if (s == null || s.isEmpty()) {
+        return null;
+      }
+      long seq = s.first();
+      Path file = file(origin, seq);
+      try {
+        Event e = EventCodec.decode(Files.readAllBytes(file));
+        if (e.origin().equals(origin) && e.seq().value() == seq) {
+          return e;
+        }
+        setAside(origin, seq, file);
+      } catch (EventFormatException e) {
+        setAside(origin, seq, file);
+      } catch (NoSuchFileException e) {
+        forget(origin, seq);
+      } catch (IOException e) {
+        throw new LedgerIoException("read", file, e);
+      }
     }
-    Path file = file(origin, s.first());
+  }
+
+  private void setAside(Origin origin, long seq, Path file) {
+    Path aside = dir.resolve(".damaged").resolve(origin.value() + "-" + file.getFileName() + "." + System.currentTimeMillis());
     try {
-      return EventCodec.decode(Files.readAllBytes(file));
+      Files.createDirectories(aside.getParent());
+      Files.move(file, aside);
     } catch (IOException e) {
-      throw new LedgerIoException("read", file, e);
+      throw new LedgerIoException("move aside", file, e);
+    }
+    forget(origin, seq);
+  }
+
+  private void forget(Origin origin, long seq) {
+    TreeSet<Long> s = held.get(origin);
+    if (s != null) {
+      s.remove(seq);
+      if (s.isEmpty()) {
+        held.remove(origin);
+      }
     }
   }
 

@@ -159,4 +159,28 @@ class LedgerRecoveryTest {
       assertEquals(new Seq(3001), ledger.appendLocal(rename(3001)).seq());
     }
   }
+
+  @Test
+  void aQuarantineFileWhoseContentIsNotItsNameIsSetAsideNotAHang() throws Exception {
+    Origin peer = new Origin("peer-000002");
+    long farFuture = 1_763_754_392_000L + Duration.ofHours(2).toMillis();
+    try (Ledger ledger = open(LedgerRecovery.EventSource.NONE)) {
+      for (long seq = 1; seq <= 2; seq++) {
+        ledger.appendForeign(new Event(peer, new Seq(seq), new Hlc(farFuture + seq, 0),
+            new dev.cairn.ledger.event.SessionStarred(SessionId.parse("peer-000002~s" + seq), null)));
+      }
+      assertEquals(2, ledger.quarantined());
+    }
+    Path first = dir.resolve("quarantine/peer-000002/00000000000000000001.json");
+    Path second = dir.resolve("quarantine/peer-000002/00000000000000000002.json");
+    Files.copy(second, first, java.nio.file.StandardCopyOption.REPLACE_EXISTING); // file 1 now holds event 2
+    org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(Duration.ofSeconds(20), () -> {
+      try (Ledger ledger = open(LedgerRecovery.EventSource.NONE)) {
+        assertEquals(1, ledger.quarantined(), "the mismatched file is set aside; the good one stays held");
+      }
+    });
+    try (Stream<Path> aside = Files.list(dir.resolve("quarantine/.damaged"))) {
+      assertEquals(1, aside.count());
+    }
+  }
 }

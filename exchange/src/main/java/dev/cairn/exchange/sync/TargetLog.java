@@ -70,22 +70,28 @@ public final class TargetLog {
   }
 
   public void success(String target, Instant now) {
-    entries.put(target, new Entry(target, now, now, null, 0, null));
-    save();
+    update(target, old -> new Entry(target, now, now, null, 0, null));
   }
 
   public void failure(String target, Instant now, String error) {
-    Entry old = entries.get(target);
-    entries.put(target, new Entry(target, old == null ? null : old.lastSuccess(), now, error, old == null ? 1 : old.failures() + 1,
+    update(target, old -> new Entry(target, old == null ? null : old.lastSuccess(), now, error, old == null ? 1 : old.failures() + 1,
         old == null ? null : old.paused()));
-    save();
   }
 
   /** Pauses the target: unattended syncs (--all, --watch) skip it until a sync by name succeeds. */
   public void pause(String target, Instant now, String reason) {
-    Entry old = entries.get(target);
-    entries.put(target, new Entry(target, old == null ? null : old.lastSuccess(), now, reason, old == null ? 1 : old.failures() + 1, reason));
-    save();
+    update(target, old -> new Entry(target, old == null ? null : old.lastSuccess(), now, reason, old == null ? 1 : old.failures() + 1, reason));
+  }
+
+  /** Read-modify-write under {@code targets.json.lock}: what another process recorded meanwhile is kept. */
+  private void update(String target, java.util.function.UnaryOperator<Entry> change) {
+    try (var guard = dev.cairn.ledger.FileGuard.acquire(file.resolveSibling(file.getFileName() + ".lock"), java.time.Duration.ofSeconds(10))) {
+      TargetLog fresh = load(file);
+      entries.clear();
+      entries.putAll(fresh.entries);
+      entries.put(target, change.apply(entries.get(target)));
+      save();
+    }
   }
 
   public boolean isPaused(String target) {
