@@ -49,7 +49,7 @@ public final class Main {
       return 2;
     }
     if (e instanceof CairnException c) {
-      ctx.err().println("cairn: " + c.getMessage());
+      ctx.err().println("cairn: " + oneLine(c.getMessage()));
       return exitCode(c);
     }
     ctx.err().println("cairn: internal error: " + e + " (set CAIRN_DEBUG=1 for the stack trace)");
@@ -57,6 +57,11 @@ public final class Main {
       e.printStackTrace(ctx.err());
     }
     return 1;
+  }
+
+  /** A message on one line: a parser's multi-line detail (JSON, TOML) folded in. */
+  static String oneLine(String message) {
+    return message == null ? "" : message.strip().replaceAll("\\s*\\R\\s*", " ");
   }
 
   /** The exit code that says what kind of failure {@code c} is (docs/cli.md lists them). */

@@ -37,6 +37,14 @@ final class ImportState {
   }
 
   static ImportState load(Path file) {
+    try {
+      return read(file);
+    } catch (RuntimeException e) {
+      return new ImportState(file); // damaged: a hint only, the ledger says what is already imported
+    }
+  }
+
+  private static ImportState read(Path file) {
     ImportState s = new ImportState(file);
     JsonNode root;
     try {
@@ -44,7 +52,7 @@ final class ImportState {
     } catch (NoSuchFileException e) {
       return s;
     } catch (IOException e) {
-      throw new ConfigException(file, "unreadable import state (" + e.getMessage() + "); delete it to re-scan every transcript");
+      return s; // a hint only: without it every transcript is parsed again and the ledger says what is already there
     }
     s.ledgerIndex = root.path("ledger_index").asLong(-1);
     for (Iterator<Map.Entry<String, JsonNode>> it = root.path("files").fields(); it.hasNext(); ) {

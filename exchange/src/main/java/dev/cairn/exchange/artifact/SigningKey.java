@@ -35,10 +35,11 @@ public final class SigningKey {
 
   /**
    * Loads the key pair under {@code keysDir}, creating it on first use. The public key is derived
-   * from the private one and checked against {@code signing.pub} (the pair check); a missing or
-   * different {@code signing.pub} is rewritten from the private key, which is the truth. A private
-   * key file that is empty or damaged is a {@link KeyException} naming it: it is never replaced
-   * (other machines pinned its public key).
+   * from the private one and checked against {@code signing.pub} (the pair check): a missing
+   * {@code signing.pub} is written from the private key; a different one means one of the two is
+   * damaged ({@link KeyDamagedException}: nothing is signed). A private key file that is empty or
+   * damaged is a {@link KeyDamagedException} naming it: it is never replaced (other machines
+   * pinned its public key).
    */
   public static SigningKey loadOrCreate(Path keysDir) {
     Path priv = keysDir.resolve("signing.key");
@@ -54,7 +55,7 @@ public final class SigningKey {
         p = KeyFactory.getInstance("Ed25519").generatePrivate(new PKCS8EncodedKeySpec(pkcs8));
         raw = java.util.Arrays.copyOfRange(pkcs8, pkcs8.length - 32, pkcs8.length);
       } catch (java.security.spec.InvalidKeySpecException | RuntimeException e) {
-        throw new KeyException(priv + " is damaged (" + pkcs8.length + " bytes, expected an Ed25519 PKCS#8 key): restore it from a backup;"
+        throw new KeyDamagedException(priv + " is damaged (" + pkcs8.length + " bytes, expected an Ed25519 PKCS#8 key): restore it from a backup;"
             + " a new key would be a new identity that other machines refuse as a key conflict");
       }
       PublicKeyText derived = PublicKeyText.ofRaw(new org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters(raw, 0).generatePublicKey().getEncoded());
@@ -64,8 +65,12 @@ public final class SigningKey {
       } catch (java.nio.file.NoSuchFileException | dev.cairn.ledger.CairnException e) {
         // missing or damaged: derived data, rewritten below
       }
-      if (!derived.equals(stored)) {
+      if (stored == null) {
         dev.cairn.ledger.DurableFile.write(pub, (derived.text() + "\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+      } else if (!derived.equals(stored)) {
+        // one of the two changed: a damaged private key would sign as a new identity, so sign nothing
+        throw new KeyDamagedException(priv + " and " + pub + " do not match (the private key gives " + derived.fingerprint() + ", the public file says "
+            + stored.fingerprint() + "): one of them is damaged; restore keys/ from a backup (the public key other machines pinned is in 'cairn peers' there)");
       }
       return new SigningKey(p, derived);
     } catch (IOException | GeneralSecurityException e) {
@@ -90,6 +95,18 @@ public final class SigningKey {
       return s.sign();
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("Ed25519 signing failed", e);
+    }
+  }
+
+  /** A key file is damaged, or the two key files do not belong together. */
+  public static final class KeyDamagedException extends CairnException {
+    KeyDamagedException(String message) {
+      super(message);
+    }
+
+    @Override
+    public Kind kind() {
+      return Kind.CORRUPT;
     }
   }
 

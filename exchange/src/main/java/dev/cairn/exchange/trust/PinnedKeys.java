@@ -284,12 +284,13 @@ public final class PinnedKeys {
   /** peers.json is unreadable or unwritable. */
   public static final class PeersFileException extends CairnException {
     PeersFileException(Path file, String problem) {
-      super(file + ": " + problem);
+      super(file + " is damaged (" + problem.lines().findFirst().orElse("") + "): it holds the pinned keys; restore it from a backup, or"
+          + " move it away to pin keys again (on first use, or by 'cairn peers import')");
     }
 
     @Override
     public Kind kind() {
-      return Kind.IO;
+      return Kind.CORRUPT;
     }
   }
 }

@@ -23,6 +23,8 @@ public final class SyncingChild {
           h.append(new MessageAppended(s, m, "user", "x".repeat(200) + m, null, null, null, List.of(), null));
         }
         h.sync(folder);
+        System.out.println("synced " + round); // proof of work: the parent kills only after it has seen some
+        System.out.flush();
       }
     }
   }
