@@ -18,6 +18,7 @@ public final class ChildJvm {
     }
     cmd.add("-Dchronicle.analytics.disable=true");
     cmd.add("-Xmx256m");
+    cmd.add("-XX:TieredStopAtLevel=1"); // a child lives seconds: start fast rather than peak
     cmd.add("-cp");
     cmd.add(System.getProperty("java.class.path"));
     cmd.add(main.getName());
