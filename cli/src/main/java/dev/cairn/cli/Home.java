@@ -78,6 +78,9 @@ public record Home(Path root, java.util.function.Consumer<String> notices) {
    * lost; what it did is {@link Ledger#recovered()} (printed once by the caller, logged in the ledger).
    */
   public Ledger openLedger() {
+    for (Path d : new Path[] {root, keys(), state(), ledgerPaths().root()}) {
+      dev.cairn.ledger.DurableFile.removeLeftovers(d); // temporary files of writes a crash interrupted
+    }
     Ledger ledger = Ledger.open(ledgerPaths(), origin(), dev.cairn.ledger.clock.PhysicalClock.SYSTEM,
         dev.cairn.ledger.clock.HybridClock.DEFAULT_MAX_DRIFT, sealedEvents());
     ledger.recovered().forEach(notices);

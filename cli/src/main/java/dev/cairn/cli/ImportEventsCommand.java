@@ -62,10 +62,13 @@ final class ImportEventsCommand implements Callable<Integer> {
     return 0;
   }
 
-  /** Copies the input to a private spool file (mode 0600) so it can be read twice (check, then append) in constant memory. */
+  /**
+   * Copies the input to a private spool file (mode 0600, in the system's temporary folder, so a
+   * large input does not take the home's disk space) so it can be read twice (check, then append)
+   * in constant memory.
+   */
   private static Path spool(Home home, InputStream in) throws IOException {
-    Files.createDirectories(home.state());
-    Path spool = Files.createTempFile(home.state(), "import-", ".ndjson");
+    Path spool = Files.createTempFile("cairn-import-", ".ndjson");
     Files.copy(in, spool, StandardCopyOption.REPLACE_EXISTING);
     return spool;
   }

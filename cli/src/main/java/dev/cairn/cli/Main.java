@@ -52,6 +52,13 @@ public final class Main {
       ctx.err().println("cairn: " + oneLine(c.getMessage()));
       return exitCode(c);
     }
+    if (e instanceof java.io.IOException || e instanceof java.io.UncheckedIOException) {
+      // an operating error (a full disk, a permission, a vanished file), not a bug: one line, exit 6
+      Throwable io = e instanceof java.io.UncheckedIOException u ? u.getCause() : e;
+      String m = String.valueOf(io.getMessage());
+      ctx.err().println("cairn: " + (m.contains("No space left") ? "no space left on device (" + oneLine(m) + ")" : "I/O error: " + oneLine(m)));
+      return 6;
+    }
     ctx.err().println("cairn: internal error: " + e + " (set CAIRN_DEBUG=1 for the stack trace)");
     if (ctx.env("CAIRN_DEBUG") != null) {
       e.printStackTrace(ctx.err());

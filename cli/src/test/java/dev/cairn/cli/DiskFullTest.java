@@ -76,4 +76,39 @@ class DiskFullTest {
     assertEquals(0, Cli.run(home, "rebuild").code());
     assertEquals(digest, Cli.run(home, "digest").line());
   }
+
+  @Test
+  void syncAndRebuildOnAFullDiskSayOneLineAndLoseNothing() throws Exception {
+    Path home = mount.resolve("home");
+    Path target = mount.resolve("target");
+    assertEquals(0, Cli.run(home, "init", "--origin", "full-000002").code());
+    assertEquals(0, Cli.runWithInput(home, CliTest.LOCAL.replace("home-aaaaaa", "full-000002"), "import", "events", "-").code());
+    String digest = Cli.run(home, "digest").line();
+    long usable = Files.getFileStore(mount).getUsableSpace();
+    Path filler = mount.resolve("filler.bin");
+    try (var out = Files.newOutputStream(filler)) { // fill the disk to its last few hundred KiB
+      byte[] mb = new byte[1 << 20];
+      for (long left = usable - (512 << 10); left > 0; left -= mb.length) {
+        out.write(mb, 0, (int) Math.min(mb.length, left));
+      }
+    } catch (java.io.IOException full) {
+      // filled: what we wanted
+    }
+    for (String[] verb : new String[][] {{"sync", target.toString(), "--max-elapsed", "0"}, {"rebuild"}, {"star", "s1"}}) {
+      Cli.Result r = Cli.run(home, verb);
+      assertTrue(r.code() == 6 || r.code() == 0, String.join(" ", verb) + ": exit " + r.code() + " " + r.err());
+      assertFalse(r.err().contains("\tat ") || r.err().contains("internal error"), String.join(" ", verb) + ": " + r.err());
+      assertTrue(r.err().strip().lines().count() <= 1, String.join(" ", verb) + ": one line: " + r.err());
+    }
+    assertEquals(0, Cli.run(home, "status").code(), "status reads on a full disk");
+    Files.delete(filler);
+    assertEquals(0, Cli.run(home, "sync", target.toString()).code());
+    assertEquals(0, Cli.run(home, "rebuild").code());
+    Path other = dir.resolve("other");
+    assertEquals(0, Cli.run(other, "init", "--origin", "other-000003").code());
+    assertEquals(0, Cli.run(other, "sync", target.toString()).code());
+    String after = Cli.run(home, "digest").line();
+    assertEquals(after, Cli.run(other, "digest").line(), "what was acknowledged reached the target once space was back");
+    assertTrue(after.equals(digest) || Cli.json(home, "status", "--json").get("ledger_entries").asLong() >= 5);
+  }
 }

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * kill -9 during every writing verb that talks to a target (issue 12): {@code sync} to a folder,
- * {@code sync} to a serving peer over HTTP, {@code reconcile}, {@code gc}, and {@code serve} itself
+ * to an S3 bucket (a real S3Proxy), to a serving peer over HTTP, {@code reconcile}, {@code gc}, and {@code serve} itself
  * while a client pushes. A child JVM runs the verb and is SIGKILLed only once it has proved it is
  * working (its target gained an artifact); after every kill the home opens, no acknowledged event is
  * lost, every checkpoint on the target lists segments that are present and verify, and in the end a
@@ -216,5 +216,51 @@ class VerbCrashTest {
     }
     assertTrue(interrupted >= ROUNDS / 2, "kills must land in real work: " + interrupted + " of " + ROUNDS);
     finalConvergence(home, folder.toString());
+  }
+
+  @Test
+  void syncToAnS3BucketKilledMidPush() throws Exception {
+    try (dev.cairn.exchange.s3.S3ProxyServer s3 = dev.cairn.exchange.s3.S3ProxyServer.start(dir.resolve("s3"))) {
+      var client = s3.settings().client();
+      client.createBucket(b -> b.bucket("crash"));
+      Map<String, String> env = Map.of("AWS_ENDPOINT_URL", s3.endpoint().toString(), "AWS_REGION", "us-east-1",
+          "AWS_ACCESS_KEY_ID", dev.cairn.exchange.s3.S3ProxyServer.IDENTITY, "AWS_SECRET_ACCESS_KEY", dev.cairn.exchange.s3.S3ProxyServer.CREDENTIAL);
+      Path home = dir.resolve("a");
+      assertEquals(0, cli(home, "init", "--origin", "alpha-000001").code());
+      BooleanSupplier objects = () -> client.listObjectsV2(r -> r.bucket("crash")).keyCount() > 0;
+      int interrupted = 0;
+      for (int round = 0; round < ROUNDS; round++) {
+        moreEvents(home, "alpha-000001");
+        long before = entries(home);
+        int keysBefore = client.listObjectsV2(r -> r.bucket("crash")).keyCount();
+        BooleanSupplier grew = () -> client.listObjectsV2(r -> r.bucket("crash")).keyCount() > keysBefore;
+        Process child = ChildJvm.start(env, Main.class, "--home", home.toString(), "sync", "s3://crash/team", "--max-elapsed", "0");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (!grew.getAsBoolean() && child.isAlive() && System.nanoTime() < deadline) {
+          Thread.sleep(5); // each poll is an HTTP listing: do not hammer the server
+        }
+        if (child.isAlive()) {
+          interrupted++;
+        }
+        child.toHandle().destroyForcibly();
+        assertTrue(child.waitFor(30, TimeUnit.SECONDS));
+        assertTrue(entries(home) >= before, "round " + round + ": no acknowledged event lost");
+        var t = new dev.cairn.exchange.s3.S3Transport(client, dev.cairn.exchange.s3.S3Location.parse("s3://crash/team"));
+        for (Origin o : t.origins()) {
+          for (ArtifactInfo cp : t.list(o, ArtifactKind.CHECKPOINT, null)) {
+            for (var seg : CheckpointCodec.verify(cp.name(), t.get(cp.name())).segmentNames()) {
+              SegmentCodec.verify(seg, t.get(seg));
+            }
+          }
+        }
+      }
+      assertTrue(objects.getAsBoolean());
+      assertTrue(interrupted >= ROUNDS * 3 / 4, "kills must land in real work: " + interrupted + " of " + ROUNDS);
+      assertEquals(0, Cli.runWithEnv(home, env, java.io.InputStream.nullInputStream(), "sync", "s3://crash/team").code());
+      Path fresh = dir.resolve("fresh");
+      assertEquals(0, cli(fresh, "init", "--origin", "fresh-000009").code());
+      assertEquals(0, Cli.runWithEnv(fresh, env, java.io.InputStream.nullInputStream(), "sync", "s3://crash/team").code());
+      assertEquals(cli(home, "digest").line(), cli(fresh, "digest").line());
+    }
   }
 }

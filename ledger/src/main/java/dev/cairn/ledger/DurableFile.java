@@ -113,12 +113,16 @@ public final class DurableFile {
     }
   }
 
-  /** Deletes temporary files a crash left in {@code dir} (not recursive); returns how many. */
+  /**
+   * Deletes temporary files a crash left in {@code dir} (not recursive); returns how many. Only
+   * files older than a minute: a live write (another process's) takes milliseconds.
+   */
   public static int removeLeftovers(Path dir) {
     int removed = 0;
+    long cutoff = System.currentTimeMillis() - 60_000;
     try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, TEMP_PREFIX + "*" + TEMP_MARK + "*")) {
       for (Path f : files) {
-        if (Files.isRegularFile(f) && Files.deleteIfExists(f)) {
+        if (Files.isRegularFile(f) && Files.getLastModifiedTime(f).toMillis() < cutoff && Files.deleteIfExists(f)) {
           removed++;
         }
       }

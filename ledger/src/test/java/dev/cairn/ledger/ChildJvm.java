@@ -9,6 +9,11 @@ public final class ChildJvm {
   private ChildJvm() {}
 
   public static Process start(Class<?> main, String... args) throws java.io.IOException {
+    return start(java.util.Map.of(), main, args);
+  }
+
+  /** As {@link #start(Class, String...)}, with {@code env} added to the child's environment. */
+  public static Process start(java.util.Map<String, String> env, Class<?> main, String... args) throws java.io.IOException {
     List<String> cmd = new ArrayList<>();
     cmd.add(ProcessHandle.current().info().command().orElse("java"));
     for (String arg : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
@@ -23,6 +28,8 @@ public final class ChildJvm {
     cmd.add(System.getProperty("java.class.path"));
     cmd.add(main.getName());
     cmd.addAll(List.of(args));
-    return new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+    ProcessBuilder pb = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT);
+    pb.environment().putAll(env);
+    return pb.start();
   }
 }

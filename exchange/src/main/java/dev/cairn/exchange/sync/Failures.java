@@ -39,8 +39,18 @@ public final class Failures {
 
   private Failures() {}
 
+  private static boolean noSpaceLeft(Throwable t) {
+    for (Throwable c = t; c != null; c = c.getCause()) {
+      if (c instanceof dev.cairn.ledger.DiskFullException || String.valueOf(c.getMessage()).contains("No space left on device")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   public static Kind classify(Throwable t) {
-    if (t instanceof DecryptionException || t instanceof HttpTransport.UnauthorizedException) {
+    if (t instanceof DecryptionException || t instanceof HttpTransport.UnauthorizedException
+        || t instanceof dev.cairn.exchange.crypt.TargetMarkers.EncryptionMismatchException) {
       return Kind.PAUSE;
     }
     if (t instanceof ArtifactCorruptException || t instanceof ForgedCheckpointException || t instanceof ArtifactConflictException) {
@@ -48,6 +58,9 @@ public final class Failures {
     }
     if (t instanceof LedgerLockedException) {
       return Kind.RETRYABLE;
+    }
+    if (noSpaceLeft(t)) {
+      return Kind.TERMINAL; // a full disk does not empty itself while we back off
     }
     if (t instanceof TransportException e) {
       String code = e.code();
