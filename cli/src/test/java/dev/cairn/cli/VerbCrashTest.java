@@ -84,10 +84,14 @@ class VerbCrashTest {
 
   /** Runs the verb in a child JVM, kills it once {@code working} holds; returns whether it was still running then. */
   private static boolean killWhen(BooleanSupplier working, String... args) throws Exception {
-    Process child = ChildJvm.start(Main.class, args);
+    return killWhen(Map.of(), working, args);
+  }
+
+  private static boolean killWhen(Map<String, String> env, BooleanSupplier working, String... args) throws Exception {
+    Process child = ChildJvm.start(env, Main.class, args);
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
     while (!working.getAsBoolean() && child.isAlive() && System.nanoTime() < deadline) {
-      Thread.onSpinWait();
+      Thread.sleep(2); // each poll walks a folder or lists a bucket: do not hammer it
     }
     boolean alive = child.isAlive();
     child.toHandle().destroyForcibly();
@@ -234,16 +238,9 @@ class VerbCrashTest {
         long before = entries(home);
         int keysBefore = client.listObjectsV2(r -> r.bucket("crash")).keyCount();
         BooleanSupplier grew = () -> client.listObjectsV2(r -> r.bucket("crash")).keyCount() > keysBefore;
-        Process child = ChildJvm.start(env, Main.class, "--home", home.toString(), "sync", "s3://crash/team", "--max-elapsed", "0");
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (!grew.getAsBoolean() && child.isAlive() && System.nanoTime() < deadline) {
-          Thread.sleep(5); // each poll is an HTTP listing: do not hammer the server
-        }
-        if (child.isAlive()) {
+        if (killWhen(env, grew, "--home", home.toString(), "sync", "s3://crash/team", "--max-elapsed", "0")) {
           interrupted++;
         }
-        child.toHandle().destroyForcibly();
-        assertTrue(child.waitFor(30, TimeUnit.SECONDS));
         assertTrue(entries(home) >= before, "round " + round + ": no acknowledged event lost");
         var t = new dev.cairn.exchange.s3.S3Transport(client, dev.cairn.exchange.s3.S3Location.parse("s3://crash/team"));
         for (Origin o : t.origins()) {

@@ -28,6 +28,14 @@ public final class Cursor implements AutoCloseable {
   private final byte[] window = new byte[WINDOW];
   private long lastIndex = -1;
 
+  /** What {@link #repaired} returns for an entry recovery skips. */
+  private static final byte[] SKIP = new byte[0];
+
+  /** {@link #SKIP} for an entry recovery skips, the restored bytes of a healed one, null for one to read as stored. */
+  private byte[] repaired(long index) {
+    return repairs.lost(index) ? SKIP : repairs.healed(index).orElse(null);
+  }
+
   Cursor(ExcerptTailer tailer, Repairs repairs) {
     this.tailer = tailer;
     this.repairs = repairs;
@@ -50,15 +58,12 @@ public final class Cursor implements AutoCloseable {
         }
         long index = dc.index();
         lastIndex = index;
-        if (repairs.lost(index)) {
+        byte[] repaired = repaired(index);
+        if (repaired == SKIP || repaired != null && !Envelope.scan(repaired).origin().equals(origin)) {
           continue;
         }
-        var healed = repairs.healed(index);
-        if (healed.isPresent()) {
-          if (Envelope.scan(healed.get()).origin().equals(origin)) {
-            return new LedgerRecord(index, healed.get());
-          }
-          continue;
+        if (repaired != null) {
+          return new LedgerRecord(index, repaired);
         }
         Bytes<?> bytes = dc.wire().bytes();
         long start = bytes.readPosition();
@@ -98,14 +103,11 @@ public final class Cursor implements AutoCloseable {
         }
         long index = dc.index();
         lastIndex = index;
-        if (repairs.lost(index)) {
+        byte[] repaired = repaired(index);
+        if (repaired == SKIP) {
           continue;
         }
-        var healed = repairs.healed(index);
-        if (healed.isPresent()) {
-          return new LedgerRecord(index, healed.get());
-        }
-        return new LedgerRecord(index, EntryFormat.read(dc.wire().bytes(), index));
+        return new LedgerRecord(index, repaired != null ? repaired : EntryFormat.read(dc.wire().bytes(), index));
       }
     }
   }
