@@ -135,20 +135,32 @@ class SlowClientsTest {
         // expected: the client stops reading at the limit
       }
     });
-    hostile.createContext("/v1/artifacts/alpha-aaaaaa/checkpoints/", ex -> {
-      ex.getResponseHeaders().set("Content-Length", Long.toString(4L << 30)); // says 4 GB
-      ex.sendResponseHeaders(200, 4L << 30);
-      ex.close();
-    });
     hostile.start();
     try {
       HttpTransport t = new HttpTransport(URI.create("http://127.0.0.1:" + hostile.getAddress().getPort()), token);
       TransportException endless = assertThrows(TransportException.class, () -> t.get(ArtifactName.segment(A, dev.cairn.exchange.artifact.Sha256.of(new byte[1]))));
       assertTrue(endless.getMessage().contains("more than the limit"), endless.getMessage());
-      TransportException huge = assertThrows(TransportException.class, () -> t.get(ArtifactName.checkpoint(A, 1)));
-      assertTrue(huge.getMessage().contains("over the limit"), huge.getMessage());
     } finally {
       hostile.stop(0);
+    }
+    // a server that announces 4 GB (a raw socket: an HTTP server library would not send a length it cannot honour)
+    try (java.net.ServerSocket raw = new java.net.ServerSocket(0, 8, java.net.InetAddress.getLoopbackAddress())) {
+      Thread server = new Thread(() -> {
+        try (Socket c = raw.accept()) {
+          c.getInputStream().read(new byte[8192]);
+          c.getOutputStream().write(("HTTP/1.1 200 OK\r\nContent-Length: " + (4L << 30) + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+          c.getOutputStream().write(new byte[1 << 16]);
+          c.getOutputStream().flush();
+          c.getInputStream().read(); // hold the connection until the client gives up
+        } catch (java.io.IOException done) {
+          // the client closed: expected
+        }
+      });
+      server.setDaemon(true);
+      server.start();
+      HttpTransport t = new HttpTransport(URI.create("http://127.0.0.1:" + raw.getLocalPort()), token);
+      TransportException huge = assertThrows(TransportException.class, () -> t.get(ArtifactName.checkpoint(A, 1)));
+      assertTrue(huge.getMessage().contains("over the limit"), huge.getMessage());
     }
     assertTrue(Transport.MAX_ARTIFACT_BYTES < 100L << 20);
   }
