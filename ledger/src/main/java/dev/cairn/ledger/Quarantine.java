@@ -18,7 +18,7 @@ import java.util.TreeSet;
  * are appended in seq order, so one far-future event holds back those after it).
  *
  * <p>On disk: {@code quarantine/<origin>/<seq, 20 digits>.json}, the event's canonical bytes.
- * Files are written temp-then-rename and removed once the event is appended. Nothing here is
+ * Files are written durably (DurableFile) and removed once the event is appended. Nothing here is
  * ever applied to the view; the ledger retries the oldest event of each origin whenever it opens
  * and before each foreign append of that origin.
  *

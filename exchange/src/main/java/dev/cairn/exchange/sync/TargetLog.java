@@ -16,7 +16,8 @@ import java.util.TreeMap;
 
 /**
  * When each target was last synced, successfully or not ({@code state/targets.json}, written
- * temp-then-rename), and how stale that makes it: fresh (success under 1 h ago), stale (under
+ * durably under a lock, so concurrent syncs keep each other's entries), and how stale that makes
+ * it: fresh (success under 1 h ago), stale (under
  * 24 h), very stale (older, or never); how many attempts failed in a row since the last success;
  * and whether the target is paused (a failure that retrying cannot fix: a missing bucket, refused
  * credentials, a key that does not open its files) until someone fixes it and syncs it by name.
