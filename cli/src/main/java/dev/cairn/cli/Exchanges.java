@@ -29,7 +29,12 @@ final class Exchanges {
   }
 
   static PinnedKeys pins(Home home) {
-    return PinnedKeys.load(home.state().resolve("peers.json"), Config.read(home).trust());
+    return pins(home, Config.read(home).trust());
+  }
+
+  /** The pins with a trust mode already read (for a server reading them on every pushed checkpoint). */
+  static PinnedKeys pins(Home home, dev.cairn.exchange.trust.TrustMode trust) {
+    return PinnedKeys.load(home.state().resolve("peers.json"), trust);
   }
 
   static TargetLog targets(Home home) {

@@ -119,7 +119,7 @@ public record Home(Path root, java.util.function.Consumer<String> notices) {
 
   /** Where recovery finds sealed copies of events: this home's artifact store. */
   public dev.cairn.ledger.LedgerRecovery.EventSource sealedEvents() {
-    return new dev.cairn.exchange.sync.SealedEvents(new dev.cairn.exchange.transport.FolderTransport(root.resolve("artifacts")));
+    return new dev.cairn.exchange.sync.SealedEvents(Exchanges.store(this));
   }
 
   /** Opens the ledger for reading (no lock). */

@@ -102,7 +102,7 @@ final class Secrets {
     }
     Path f = file(home);
     try {
-      DurableFile.writePrivate(f, ("# cairn secrets: keep this file private (mode 0600)\n" + TOML.writeValueAsString(root).stripTrailing() + "\n").getBytes(StandardCharsets.UTF_8));
+      DurableFile.write(f, ("# cairn secrets: keep this file private (mode 0600)\n" + TOML.writeValueAsString(root).stripTrailing() + "\n").getBytes(StandardCharsets.UTF_8));
     } catch (IOException e) {
       throw new ConfigException(f, "cannot write: " + e.getMessage());
     }

@@ -93,7 +93,6 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
     BearerToken token = BearerToken.loadOrCreate(home.keys());
     PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     TrustMode trust = Config.read(home).trust();
-    java.nio.file.Path peersFile = home.state().resolve("peers.json");
     FolderTransport store = Exchanges.store(home);
     ConcurrentLinkedQueue<KeyClaim> claims = new ConcurrentLinkedQueue<>();
     Absorber absorber = new Absorber(home, metrics, claims);
@@ -115,7 +114,7 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
         }, 200, TimeUnit.MILLISECONDS);
       }
     };
-    HomeDoor homeDoor = new HomeDoor(home.origin(), store, () -> PinnedKeys.load(peersFile, trust), Clock.systemUTC(),
+    HomeDoor homeDoor = new HomeDoor(home.origin(), store, () -> Exchanges.pins(home, trust), Clock.systemUTC(),
         "a checkpoint pushed to this home's cairn serve");
     Door door = (name, bytes) -> {
       try {

@@ -70,7 +70,7 @@ class VerbCrashTest {
   }
 
   /** Every checkpoint under {@code root} verifies and lists segments that are there and verify. */
-  private static void consistent(Path root, String what) {
+  private static void consistent(Path root) {
     FolderTransport t = new FolderTransport(root);
     for (Origin o : t.origins()) {
       for (ArtifactInfo cp : t.list(o, ArtifactKind.CHECKPOINT, null)) {
@@ -121,7 +121,7 @@ class VerbCrashTest {
         interrupted++;
       }
       assertTrue(entries(home) >= before, "round " + round + ": no acknowledged event lost");
-      consistent(folder, "round " + round);
+      consistent(folder);
     }
     assertTrue(interrupted >= ROUNDS * 3 / 4, "kills must land in real work: " + interrupted + " of " + ROUNDS);
     finalConvergence(home, folder.toString());
@@ -170,7 +170,7 @@ class VerbCrashTest {
       assertTrue(serve.waitFor(30, TimeUnit.SECONDS));
       assertTrue(entries(client) >= before, "round " + round + ": no acknowledged event lost");
       assertEquals(0, cli(server, "status").code(), "round " + round + ": the serving home opens after a kill");
-      consistent(served, "round " + round);
+      consistent(served);
     }
     assertTrue(interrupted >= ROUNDS * 3 / 4, "kills must land in real work: " + interrupted + " of " + ROUNDS);
     Process serve = ChildJvm.start(Main.class, "--home", server.toString(), "serve", "--port", Integer.toString(port));
@@ -216,7 +216,7 @@ class VerbCrashTest {
         }
       }
       assertTrue(entries(home) >= before, "round " + round + ": no acknowledged event lost");
-      consistent(folder, "round " + round);
+      consistent(folder);
     }
     assertTrue(interrupted >= ROUNDS / 2, "kills must land in real work: " + interrupted + " of " + ROUNDS);
     finalConvergence(home, folder.toString());

@@ -33,6 +33,9 @@ public final class Cursor implements AutoCloseable {
 
   /** {@link #SKIP} for an entry recovery skips, the restored bytes of a healed one, null for one to read as stored. */
   private byte[] repaired(long index) {
+    if (repairs.isEmpty()) {
+      return null; // the usual case: no map lookup, no allocation per entry
+    }
     return repairs.lost(index) ? SKIP : repairs.healed(index).orElse(null);
   }
 

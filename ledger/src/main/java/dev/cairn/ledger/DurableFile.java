@@ -52,11 +52,6 @@ public final class DurableFile {
     fsyncDirectory(file.toAbsolutePath().getParent());
   }
 
-  /** As {@link #write}; kept as a separate name where a file holds a secret, to say so. */
-  public static void writePrivate(Path file, byte[] bytes) throws IOException {
-    write(file, bytes);
-  }
-
   /**
    * Publishes {@code bytes} as {@code file} only if it does not exist yet (durably, mode 0600);
    * returns false, writing nothing, if it exists.

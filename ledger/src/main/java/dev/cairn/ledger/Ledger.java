@@ -99,8 +99,9 @@ public final class Ledger implements AutoCloseable {
 
   /**
    * As {@link #open(LedgerPaths, Origin, PhysicalClock, Duration)}, with where recovery may find a
-   * sealed copy of an unreadable entry's event. Recovery ({@link LedgerRecovery}) checks the
-   * entries after the last trusted snapshot before anything else; what it did is {@link #recovered()}.
+   * sealed copy of an unreadable entry's event. Opening reads every entry after the last trusted
+   * snapshot; if one is unreadable, recovery ({@link LedgerRecovery}) repairs that stretch before
+   * anything else; what it did is {@link #recovered()}.
    */
   public static Ledger open(LedgerPaths paths, Origin local, PhysicalClock physical, Duration maxDrift, LedgerRecovery.EventSource source) {
     try {
@@ -112,11 +113,16 @@ public final class Ledger implements AutoCloseable {
     SingleChronicleQueue queue = null;
     try {
       queue = Queues.open(paths);
-      LedgerState snapshot = LedgerState.read(paths.state());
-      java.util.List<String> recovered = LedgerRecovery.run(paths, queue, snapshot == null ? -1 : snapshot.lastIndex(), source);
       Ledger ledger;
       try {
-        ledger = new Ledger(paths, local, lock, queue, physical, maxDrift, source, recovered);
+        try {
+          // the state scan reads (and verifies) every entry after the snapshot: recovery runs only if one is unreadable
+          ledger = new Ledger(paths, local, lock, queue, physical, maxDrift, source, java.util.List.of());
+        } catch (LedgerCorruptException unreadable) {
+          LedgerState snapshot = LedgerState.read(paths.state());
+          java.util.List<String> recovered = LedgerRecovery.run(paths, queue, snapshot == null ? -1 : snapshot.lastIndex(), source);
+          ledger = new Ledger(paths, local, lock, queue, physical, maxDrift, source, recovered);
+        }
       } catch (LedgerUnreadableException damaged) {
         queue.close();
         queue = null;
@@ -278,7 +284,7 @@ public final class Ledger implements AutoCloseable {
 
   private void write(Event event, byte[] bytes) {
     if (torn) {
-      throw new DiskFullException(paths.queue(), 0, bytes.length);
+      throw DiskFullException.torn(paths.queue());
     }
     space.secure(bytes.length + EntryFormat.HEADER + 64L);
     ExcerptAppender appender = appenders.get();
@@ -288,7 +294,7 @@ public final class Ledger implements AutoCloseable {
       // the mapped page could not be backed (the file system filled up under us, past the reserve):
       // this entry is torn; it was not acknowledged, and recovery cuts it when the ledger reopens
       torn = true;
-      throw new DiskFullException(paths.queue(), 0, bytes.length);
+      throw DiskFullException.torn(paths.queue());
     }
     lastIndex = appender.lastIndexAppended();
     last = event.id();

@@ -96,11 +96,6 @@ public final class LedgerReader implements AutoCloseable {
     return Quarantine.count(paths);
   }
 
-  /** What recovery decided about unreadable entries (healed, skipped). */
-  public Repairs repairs() {
-    return repairs;
-  }
-
   public LedgerPaths paths() {
     return paths;
   }

@@ -14,8 +14,8 @@ import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
 import net.openhft.chronicle.wire.DocumentContext;
 
 /**
- * Recovery of a ledger, in one place, run by the writer when it opens (from the last trusted
- * snapshot to the end) and by {@code cairn rebuild} (the whole ledger). Every entry is read and
+ * Recovery of a ledger, in one place, run by the writer when opening meets an unreadable entry
+ * (from the last trusted snapshot to the end) and by {@code cairn rebuild} (the whole ledger). Every entry is read and
  * checked ({@link EntryFormat}); for each unreadable one it decides:
  *
  * <ul>

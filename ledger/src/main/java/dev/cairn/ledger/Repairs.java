@@ -75,10 +75,6 @@ public final class Repairs {
     return lost;
   }
 
-  public int healedCount() {
-    return healed.size();
-  }
-
   public boolean isEmpty() {
     return healed.isEmpty() && lost.isEmpty();
   }

@@ -102,10 +102,8 @@ public final class HttpTransport implements Transport {
 
   @Override
   public List<Origin> origins() {
-    byte[] body = read("/v1/origins", JSON_MAX, "list origins")
-        .orElseThrow(() -> new TransportException(describe(), "list origins", 404, null, new IOException("HTTP 404: not a cairn serve endpoint")));
     List<Origin> out = new ArrayList<>();
-    for (JsonNode o : readJson(body, "list origins").path("origins")) {
+    for (JsonNode o : getJson("/v1/origins", "list origins").path("origins")) {
       out.add(Origin.parse(o.asText()));
     }
     return out;
@@ -121,9 +119,7 @@ public final class HttpTransport implements Transport {
       }
       String q = cursor == null ? "" : "?after=" + URLEncoder.encode(cursor, StandardCharsets.UTF_8);
       String op = "list " + origin + "/" + kind.folder();
-      byte[] body = read("/v1/list/" + origin.value() + "/" + kind.listingName() + q, JSON_MAX, op)
-          .orElseThrow(() -> new TransportException(describe(), op, 404, null, new IOException("HTTP 404: not a cairn serve endpoint")));
-      JsonNode page = readJson(body, "list");
+      JsonNode page = getJson("/v1/list/" + origin.value() + "/" + kind.listingName() + q, op);
       for (JsonNode item : page.path("items")) {
         JsonNode modified = item.path("modified");
         out.add(new ArtifactInfo(ArtifactName.parseFile(origin, kind, item.path("name").asText()), item.path("bytes").asLong(),
@@ -157,6 +153,13 @@ public final class HttpTransport implements Transport {
   @Override
   public byte[] get(ArtifactName name) {
     return read(artifactPath(name), MAX_ARTIFACT_BYTES, "get " + name).orElseThrow(() -> new ArtifactNotFoundException(describe(), name));
+  }
+
+  /** GETs a JSON answer (at most {@link #JSON_MAX} bytes); a 404 means the other end is not a cairn serve. */
+  private JsonNode getJson(String path, String op) {
+    byte[] body = read(path, JSON_MAX, op)
+        .orElseThrow(() -> new TransportException(describe(), op, 404, null, new IOException("HTTP 404: not a cairn serve endpoint")));
+    return readJson(body, op);
   }
 
   /** GETs {@code path} streaming, capped at {@code max} bytes; empty on 404. */

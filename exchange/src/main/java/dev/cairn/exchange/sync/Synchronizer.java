@@ -223,11 +223,10 @@ public final class Synchronizer {
   }
 
   private void pull(Origin origin, Transport target, boolean dryRun, SyncReport report) {
-    if (pins.inConflict(origin)) {
-      SyncReport.OriginReport r = report.origin(origin);
-      r.conflicted = true;
-      report.problems.add("stopped: " + new KeyConflictException(origin, pins.get(origin).orElseThrow().key(),
-          pins.conflicts().get(origin).get(0)).getMessage());
+    Optional<KeyConflictException> stopped = pins.openConflict(origin);
+    if (stopped.isPresent()) {
+      report.origin(origin).conflicted = true;
+      report.problems.add("stopped: " + stopped.get().getMessage());
       return;
     }
     long haveNumber = applied(origin);
@@ -247,22 +246,17 @@ public final class Synchronizer {
       newer.forEach(i -> report.planned.add("pull " + i.name() + " (and the segments it lists that are not here)"));
       return;
     }
-    // Every newer checkpoint is fetched and its key checked, not only the one applied: two keys
-    // claiming the origin on this target are then seen (and reported) whatever their numbers.
-    List<Verified> candidates = new ArrayList<>();
-    for (int i = newer.size() - 1; i >= 0; i--) {
-      fetchCheckpoint(newer.get(i).name(), target, report, r).ifPresent(candidates::add);
-    }
+    // Every newer checkpoint is fetched and its key checked, not only the one applied (usually one
+    // or two since the last sync): a forgery is seen and reported whatever number it took, and two
+    // keys claiming the origin on this target are a conflict, never a coin toss over which came first.
     Verified chosen = null;
-    for (Verified v : candidates) {
-      if (keyAccepted(v, target, report, r) && chosen == null) {
-        chosen = v;
-      }
-      if (r.untrusted) {
-        return;
+    for (int i = newer.size() - 1; i >= 0 && !r.untrusted; i--) {
+      Optional<Verified> v = fetchCheckpoint(newer.get(i).name(), target, report, r);
+      if (v.isPresent() && keyAccepted(v.get(), target, report, r) && chosen == null) {
+        chosen = v.get();
       }
     }
-    if (chosen == null || r.conflicted) {
+    if (chosen == null || r.conflicted || r.untrusted) {
       return; // a key conflict stops the origin: nothing from it, older checkpoints included, until a person decides
     }
     long known = pins.knownHead(origin);

@@ -127,9 +127,9 @@ public final class PinnedKeys {
       return;
     }
     if (p.key().equals(key)) {
-      List<KeyClaim> open = conflicts.get(origin);
-      if (open != null) {
-        throw new KeyConflictException(origin, p.key(), open.get(0));
+      Optional<KeyConflictException> open = openConflict(origin);
+      if (open.isPresent()) {
+        throw open.get();
       }
       return;
     }
@@ -171,6 +171,13 @@ public final class PinnedKeys {
       untrusted.put(claim.origin(), claim);
       save();
     }
+  }
+
+  /** The key conflict that stops {@code origin} until a person decides, if there is one. */
+  public Optional<KeyConflictException> openConflict(Origin origin) {
+    List<KeyClaim> open = conflicts.get(origin);
+    Peer p = peers.get(origin);
+    return open == null || p == null ? Optional.empty() : Optional.of(new KeyConflictException(origin, p.key(), open.get(0)));
   }
 
   /** Whether the origin is stopped by a key conflict no person has decided yet. */

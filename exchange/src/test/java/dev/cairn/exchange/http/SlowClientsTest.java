@@ -64,11 +64,10 @@ class SlowClientsTest {
         }
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
         for (int i = 0; i < 5; i++) {
-          long start = System.nanoTime();
+          // the request's 1 s timeout is the bound: a slower answer is an HttpTimeoutException
           HttpResponse<String> health = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/healthz"))
               .timeout(Duration.ofSeconds(1)).GET().build(), HttpResponse.BodyHandlers.ofString());
           assertEquals(200, health.statusCode());
-          assertTrue(System.nanoTime() - start < 1_000_000_000L, "healthz within a second");
         }
         HttpTransport honest = new HttpTransport(URI.create("http://127.0.0.1:" + port), token);
         Artifacts.Named seg = Artifacts.segment(A, 5, 0);
@@ -92,9 +91,9 @@ class SlowClientsTest {
       s.setSoTimeout(10_000);
       s.getOutputStream().write(("PUT /v1/artifacts/alpha-aaaaaa/segments/" + "0".repeat(64) + ".seg.zst HTTP/1.1\r\nHost: x\r\nAuthorization: "
           + token.header() + "\r\nContent-Length: 1000\r\n\r\nabc").getBytes(StandardCharsets.US_ASCII));
-      long start = System.nanoTime();
-      byte[] rest = s.getInputStream().readAllBytes(); // returns once the server closes the connection
-      assertTrue(System.nanoTime() - start < 8_000_000_000L, "closed by the server, not by our 10 s read timeout");
+      // returns only once the server closes the connection; a server that kept waiting for the body would
+      // make this read fail with our 10 s socket timeout instead
+      byte[] rest = s.getInputStream().readAllBytes();
       assertTrue(store.origins().isEmpty(), "nothing stored: " + new String(rest, StandardCharsets.UTF_8));
     }
   }

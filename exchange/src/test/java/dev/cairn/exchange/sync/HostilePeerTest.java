@@ -2,7 +2,6 @@ package dev.cairn.exchange.sync;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -30,7 +29,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import org.junit.jupiter.api.AfterEach;
@@ -130,7 +128,6 @@ class HostilePeerTest {
   void aCheckpointNumberedNearTheLimitCannotStopTheServer() throws Exception {
     pushForged(forger.checkpoint(server.origin, 9_999_999_999L, 3), 403);
     Origin x = new Origin("xray-xxxxxx");
-    HttpResponse<String> r;
     Forger.Forged far = forger.checkpoint(x, 9_999_999_999L, 3);
     pushForged(far, 400);
     assertTrue(server.store.head(far.name()).isEmpty());
@@ -212,11 +209,11 @@ class HostilePeerTest {
 
   @Test
   void aRefusalIsAnsweredWithoutWaitingForTheBodyAndTheConnectionClosed() throws Exception {
-    long start = System.nanoTime();
+    // no body is ever sent: raw() reads until the server closes, and its 5 s read timeout is shorter than the
+    // server's 10 s idle timeout, so a server that waited for the body would fail this test with a timeout
     String answer = raw("PUT /v1/artifacts/xray-xxxxxx/checkpoints/0000000001.json HTTP/1.1\r\nHost: x\r\nContent-Length: 1000000\r\n\r\n");
     assertTrue(answer.startsWith("HTTP/1.1 401"), answer);
     assertTrue(answer.toLowerCase().contains("connection: close"), answer);
-    assertTrue(System.nanoTime() - start < 5_000_000_000L, "answered before the idle timeout, without the body");
   }
 
   /** Sends {@code request} on a raw socket and reads the answer until the server closes (bounded by a 5 s read timeout). */
@@ -251,6 +248,7 @@ class HostilePeerTest {
     pushForged(forger.checkpoint(server.origin, 2, 5), 403);
     server.sync.absorbLocal();
     assertEquals(before, server.digest());
-    assertNotEquals(0, Files.list(server.store.root()).count());
+    assertTrue(server.store.list(server.origin, ArtifactKind.CHECKPOINT, null).stream().allMatch(i -> i.name().checkpointNumber() == 1),
+        "only the server's own checkpoint 1 is in its store");
   }
 }
