@@ -1,9 +1,37 @@
 package dev.cairn.cli;
 
+import dev.cairn.cli.admin.DemoCommand;
+import dev.cairn.cli.admin.InitCommand;
+import dev.cairn.cli.admin.RebuildCommand;
+import dev.cairn.cli.admin.StatusCommand;
+import dev.cairn.cli.command.Context;
+import dev.cairn.cli.curation.PinCommand;
+import dev.cairn.cli.curation.PurgeCommand;
+import dev.cairn.cli.curation.RenameCommand;
+import dev.cairn.cli.curation.RestoreCommand;
+import dev.cairn.cli.curation.StarCommand;
+import dev.cairn.cli.curation.TagCommand;
+import dev.cairn.cli.curation.TrashCommand;
+import dev.cairn.cli.curation.UnpinCommand;
+import dev.cairn.cli.curation.UnstarCommand;
+import dev.cairn.cli.curation.UntagCommand;
+import dev.cairn.cli.imports.ImportCommand;
+import dev.cairn.cli.query.ConflictsCommand;
+import dev.cairn.cli.query.DigestCommand;
+import dev.cairn.cli.query.SearchCommand;
+import dev.cairn.cli.query.SessionsCommand;
+import dev.cairn.cli.query.ShowCommand;
+import dev.cairn.cli.query.TailCommand;
+import dev.cairn.cli.sync.GcCommand;
+import dev.cairn.cli.sync.PeersCommand;
+import dev.cairn.cli.sync.ReconcileCommand;
+import dev.cairn.cli.sync.ServeCommand;
+import dev.cairn.cli.sync.SyncCommand;
+import dev.cairn.cli.sync.TargetCommand;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** The top-level {@code cairn} command: global options and the list of verbs. */
 @Command(

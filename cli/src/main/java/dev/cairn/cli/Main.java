@@ -1,5 +1,6 @@
 package dev.cairn.cli;
 
+import dev.cairn.cli.command.Context;
 import dev.cairn.ledger.CairnException;
 import java.io.PrintWriter;
 import java.lang.reflect.Constructor;
@@ -72,7 +73,7 @@ public final class Main {
   }
 
   /** The exit code that says what kind of failure {@code c} is (docs/cli.md lists them). */
-  static int exitCode(CairnException c) {
+  public static int exitCode(CairnException c) {
     return switch (c.kind()) {
       case BAD_INPUT -> 3;
       case STATE -> 4;

@@ -1,5 +1,7 @@
 package dev.cairn.cli;
 
+import dev.cairn.cli.command.Context;
+import dev.cairn.cli.output.Json;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.io.PrintWriter;

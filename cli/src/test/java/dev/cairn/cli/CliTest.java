@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.cairn.cli.home.Home;
+import dev.cairn.cli.home.OriginNames;
+import dev.cairn.cli.output.Json;
 import dev.cairn.ledger.Ledger;
 import java.nio.file.Files;
 import java.nio.file.Path;

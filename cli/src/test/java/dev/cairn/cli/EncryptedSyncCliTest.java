@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.cairn.cli.command.Context;
 import dev.cairn.exchange.s3.S3ProxyServer;
 import java.io.InputStream;
 import java.io.PrintWriter;

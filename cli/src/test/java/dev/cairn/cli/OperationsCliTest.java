@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.cairn.cli.command.Context;
+import dev.cairn.cli.output.Json;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;

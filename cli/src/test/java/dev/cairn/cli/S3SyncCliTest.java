@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.cairn.cli.output.Json;
 import dev.cairn.exchange.s3.S3ProxyServer;
 import java.io.InputStream;
 import java.nio.file.Files;

@@ -4,6 +4,7 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.cairn.cli.command.Context;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.cairn.cli.command.Context;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;

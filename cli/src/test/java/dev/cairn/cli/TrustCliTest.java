@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.cairn.cli.output.Json;
 import dev.cairn.exchange.Forger;
 import dev.cairn.ledger.Origin;
 import java.nio.file.Files;

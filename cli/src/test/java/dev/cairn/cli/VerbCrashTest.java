@@ -4,6 +4,7 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.cairn.cli.output.Json;
 import dev.cairn.exchange.artifact.ArtifactKind;
 import dev.cairn.exchange.artifact.CheckpointCodec;
 import dev.cairn.exchange.artifact.SegmentCodec;
@@ -12,8 +13,6 @@ import dev.cairn.exchange.transport.FolderTransport;
 import dev.cairn.ledger.ChildJvm;
 import dev.cairn.ledger.Origin;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,7 +1,7 @@
 package dev.cairn.bench.figures;
 
 import dev.cairn.bench.Figure;
-import dev.cairn.cli.claude.ClaudeImport;
+import dev.cairn.cli.imports.claude.ClaudeImport;
 import dev.cairn.ledger.Ledger;
 import dev.cairn.ledger.LedgerPaths;
 import dev.cairn.ledger.Origin;

@@ -1,0 +1,100 @@
+package dev.cairn.cli.curation;
+
+import dev.cairn.cli.home.Home;
+import dev.cairn.cli.query.SessionRefException;
+import dev.cairn.ledger.Ledger;
+import dev.cairn.ledger.OrderKey;
+import dev.cairn.ledger.SessionId;
+import dev.cairn.ledger.event.Curation;
+import dev.cairn.ledger.event.Draft;
+import dev.cairn.ledger.event.Register;
+import dev.cairn.projection.View;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What every curation verb does: take the writer lock, bring the view up to date, resolve the
+ * session reference, read the register, and append one event whose {@code prev} is the register
+ * version the view holds — or nothing, when the register already has the wanted value.
+ *
+ * <p>Not thread-safe; one per command.
+ */
+final class Curator implements AutoCloseable {
+  private static final int CANDIDATES = 10;
+  private final Ledger ledger;
+  private final View view;
+
+  Curator(Home home) {
+    this.ledger = home.openLedger();
+    try {
+      this.view = home.openView();
+      view.catchUp(ledger.reader());
+    } catch (RuntimeException e) {
+      ledger.close();
+      throw e;
+    }
+  }
+
+  /** The one session {@code ref} names (an id or a unique prefix of the id or of its native part). */
+  SessionId resolve(String ref) {
+    List<String> found = view.queries().resolve(ref, CANDIDATES);
+    if (found.size() != 1) {
+      throw new SessionRefException(ref, found, CANDIDATES);
+    }
+    return SessionId.parse(found.get(0));
+  }
+
+  Optional<String> value(SessionId session, Register register) {
+    return view.queries().registerValue(session.toString(), register.name());
+  }
+
+  View view() {
+    return view;
+  }
+
+  /**
+   * Appends {@code change} with {@code prev} = the register's current version, unless the
+   * register already holds the same value.
+   *
+   * @return the appended event, or empty if nothing changed
+   */
+  Optional<dev.cairn.ledger.event.Event> apply(Curation change) {
+    String current = value(change.session(), change.register()).orElseGet(() -> unset(change));
+    if (change.value().equals(current)) {
+      return Optional.empty();
+    }
+    Optional<OrderKey> version = view.registerVersion(change.session(), change.register());
+    Curation withPrev = change.withPrev(version.map(OrderKey::eventId).orElse(null));
+    dev.cairn.ledger.event.Event e = ledger.appendLocal(new Draft(withPrev));
+    ledger.sync();
+    view.catchUp(ledger.reader());
+    return Optional.of(e);
+  }
+
+  /** Appends a non-register event (a purge) and brings the view up to date. */
+  dev.cairn.ledger.event.Event append(Draft draft) {
+    dev.cairn.ledger.event.Event e = ledger.appendLocal(draft);
+    ledger.sync();
+    view.catchUp(ledger.reader());
+    return e;
+  }
+
+  /** What an unset register means: not starred, not trashed, not tagged, not pinned, the recorded title. */
+  private String unset(Curation change) {
+    String name = change.register().name();
+    if (name.equals(Register.DISPLAY_TITLE.name())) {
+      return view.queries().session(change.session().toString()).map(r -> r.title() == null ? null
+          : new dev.cairn.ledger.event.SessionRenamed(change.session(), r.title(), null).value()).orElse(null);
+    }
+    return name.startsWith("pin:") ? "{\"pinned\":false}" : "false";
+  }
+
+  @Override
+  public void close() {
+    try {
+      view.close();
+    } finally {
+      ledger.close();
+    }
+  }
+}

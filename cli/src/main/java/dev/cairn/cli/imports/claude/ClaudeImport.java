@@ -1,0 +1,262 @@
+package dev.cairn.cli.imports.claude;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.cairn.cli.command.BadInputException;
+import dev.cairn.ledger.CairnException;
+import dev.cairn.ledger.Origin;
+import dev.cairn.ledger.SessionId;
+import dev.cairn.ledger.event.Draft;
+import dev.cairn.ledger.event.EventBody;
+import dev.cairn.ledger.event.MessageAppended;
+import dev.cairn.ledger.event.Out;
+import dev.cairn.ledger.event.SessionRecorded;
+import dev.cairn.ledger.json.CanonicalJson;
+import dev.cairn.ledger.json.JsonInput;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+/**
+ * Imports Claude Code transcripts from a projects folder ({@code ~/.claude/projects}) as local
+ * events, incrementally and idempotently:
+ *
+ * <ul>
+ *   <li>A file whose size and mtime match its {@link FileState} is not opened at all.
+ *   <li>Otherwise its complete lines are parsed again (a half-written last line waits for the next
+ *       run) and only events that are new or differ from what was emitted before are appended: a
+ *       grown file yields its new messages, plus an earlier message whose tool result or split
+ *       continuation just arrived, plus a new {@code session.recorded} when its fields moved; a
+ *       rewritten file yields what changed, never a duplicate of what did not.
+ *   <li>State is saved after the ledger is synced, every {@value #SAVE_EVERY} files and at the end.
+ * </ul>
+ *
+ * <p>Layout: {@code <root>/<project>/<uuid>.jsonl} is session {@code <origin>~<uuid>};
+ * {@code <root>/<project>/<uuid>/subagents/agent-<id>.jsonl} is session {@code
+ * <origin>~<uuid>/agent-<id>} with parent {@code <origin>~<uuid>}.
+ *
+ * <p>Not thread-safe; one import per home at a time (the caller holds the ledger lock).
+ */
+public final class ClaudeImport {
+  static final int SAVE_EVERY = 200;
+
+  /** Totals of one run. */
+  public record Summary(long files, long unchanged, long added, long grown, long rewritten, long sessionEvents,
+      long messageEvents, long skippedRecords, long malformedLines, long pendingBytes, long bytesRead) {}
+
+  /** Told about each file as it is done, and about every malformed line. */
+  public interface Listener {
+    void fileDone(long filesDone, long filesTotal, long messageEvents, long bytesRead);
+
+    void malformed(Path file, long line, String reason);
+  }
+
+  private record Source(Path file, String projectDir, String nativeId, String parentNative) {}
+
+  private final Origin origin;
+  private final ImportState state;
+  private final Consumer<Draft> sink;
+  private final java.util.function.LongSupplier durable;
+  /** Events already in the ledger but not in the state (appended by a run killed before it saved): session + hash keys. */
+  private final java.util.Set<String> inLedger = new java.util.HashSet<>();
+
+  /**
+   * @param sink where drafts go (the ledger's appendLocal, or nothing for a dry run)
+   * @param durable called before state is saved: makes the ledger durable and returns its head index
+   */
+  public ClaudeImport(Origin origin, Path stateFile, Consumer<Draft> sink, java.util.function.LongSupplier durable) {
+    this.origin = origin;
+    this.state = ImportState.load(stateFile);
+    this.sink = sink;
+    this.durable = durable;
+  }
+
+  /** The ledger index up to which the saved state accounts for this importer's appends ({@code -1}: from the start). */
+  public long ledgerIndex() {
+    return state.ledgerIndex();
+  }
+
+  /**
+   * Tells the importer of an event already in the ledger after {@link #ledgerIndex()}: it is not
+   * appended again (a run killed after appending and before saving its state left it there).
+   */
+  public void alreadyInLedger(dev.cairn.ledger.event.Event event) {
+    if (event.origin().equals(origin) && (event.body() instanceof MessageAppended || event.body() instanceof SessionRecorded)) {
+      inLedger.add(key(event.body()));
+    }
+  }
+
+  private static String key(EventBody body) {
+    return body instanceof MessageAppended m ? m.session() + "#" + m.ordinal() + "#" + hash(body)
+        : ((SessionRecorded) body).session() + "#s#" + hash(body);
+  }
+
+  public Summary run(Path root, boolean saveState, Listener listener) throws IOException {
+    if (!Files.isDirectory(root)) {
+      throw new BadInputException(root.toString(), 0, "expected a Claude Code projects folder (like ~/.claude/projects), found "
+          + (Files.exists(root) ? "a file" : "nothing"));
+    }
+    List<Source> sources = sources(root);
+    long unchanged = 0, added = 0, grown = 0, rewritten = 0, sessions = 0, messages = 0, skipped = 0, malformed = 0, pending = 0, read = 0;
+    long done = 0;
+    for (Source src : sources) {
+      BasicFileAttributes attrs = Files.readAttributes(src.file(), BasicFileAttributes.class);
+      String key = src.file().toAbsolutePath().toString();
+      FileState before = state.get(key);
+      long mtime = attrs.lastModifiedTime().toMillis();
+      if (before != null && before.size() == attrs.size() && before.mtimeMillis() == mtime) {
+        unchanged++;
+        pending += before.size() - before.position();
+      } else {
+        byte[] data = Files.readAllBytes(src.file());
+        read += data.length;
+        int position = lastNewline(data) + 1;
+        pending += data.length - position;
+        if (before == null) {
+          added++;
+        } else if (position >= before.position() && sha256(data, (int) Math.min(before.position(), data.length)).equals(before.prefixSha256())) {
+          grown++;
+        } else {
+          rewritten++;
+        }
+        Transcript t = TranscriptParser.parse(data, position);
+        skipped += t.skipped;
+        malformed += t.malformed.size();
+        for (Transcript.Malformed m : t.malformed) {
+          listener.malformed(src.file(), m.line(), m.reason());
+        }
+        long[] emitted = emit(src, t, before, key, data.length, mtime, position, sha256(data, position));
+        sessions += emitted[0];
+        messages += emitted[1];
+      }
+      done++;
+      listener.fileDone(done, sources.size(), messages, read);
+      if (saveState && done % SAVE_EVERY == 0) {
+        state.ledgerIndex(durable.getAsLong());
+        state.save();
+      }
+    }
+    if (saveState) {
+      state.ledgerIndex(durable.getAsLong());
+      state.save();
+    }
+    return new Summary(sources.size(), unchanged, added, grown, rewritten, sessions, messages, skipped, malformed, pending, read);
+  }
+
+  private long[] emit(Source src, Transcript t, FileState before, String key, long size, long mtime, int position, String prefix) {
+    SessionId id;
+    SessionId parent;
+    try {
+      id = new SessionId(origin, src.nativeId());
+      parent = src.parentNative() == null ? null : new SessionId(origin, src.parentNative());
+    } catch (CairnException e) {
+      state.put(key, new FileState(size, mtime, position, prefix, "", "", List.of()));
+      return new long[] {0, 0};
+    }
+    List<String> oldHashes = before == null || !before.session().equals(id.toString()) ? List.of() : before.messageHashes();
+    String oldSession = before == null ? "" : before.sessionHash();
+    long sessionEvents = 0;
+    long messageEvents = 0;
+    String sessionHash = oldSession;
+    if (!t.messages.isEmpty()) {
+      SessionRecorded recorded = new SessionRecorded(id, "claude-code", project(t, src), t.title(), t.startedAt, t.endedAt,
+          src.file().toAbsolutePath().toString(), parent, t.cwd, t.gitBranch);
+      sessionHash = hash(recorded);
+      if (!sessionHash.equals(oldSession) && !inLedger.contains(key(recorded))) {
+        sink.accept(new Draft(recorded));
+        sessionEvents++;
+      }
+    }
+    List<String> hashes = new ArrayList<>(t.messages.size());
+    for (int ordinal = 0; ordinal < t.messages.size(); ordinal++) {
+      ParsedMessage m = t.messages.get(ordinal);
+      MessageAppended event = new MessageAppended(id, ordinal, m.role, m.text.toString(), m.thinking.length() == 0 ? null : m.thinking.toString(),
+          m.at, m.model, m.toolCalls(), m.usageValue());
+      String h = hash(event);
+      hashes.add(h);
+      if ((ordinal >= oldHashes.size() || !oldHashes.get(ordinal).equals(h)) && !inLedger.contains(key(event))) {
+        sink.accept(new Draft(event));
+        messageEvents++;
+      }
+    }
+    state.put(key, new FileState(size, mtime, position, prefix, id.toString(), sessionHash, hashes));
+    return new long[] {sessionEvents, messageEvents};
+  }
+
+  private static String project(Transcript t, Source src) {
+    if (t.cwd != null) {
+      Path name = Path.of(t.cwd).getFileName();
+      if (name != null && !name.toString().isBlank()) {
+        return name.toString();
+      }
+    }
+    return src.projectDir();
+  }
+
+  private static List<Source> sources(Path root) throws IOException {
+    List<Source> out = new ArrayList<>();
+    for (Path project : sorted(root)) {
+      if (!Files.isDirectory(project)) {
+        continue;
+      }
+      String projectDir = project.getFileName().toString();
+      for (Path entry : sorted(project)) {
+        String name = entry.getFileName().toString();
+        if (Files.isRegularFile(entry) && name.endsWith(".jsonl")) {
+          out.add(new Source(entry, projectDir, strip(name), null));
+        } else if (Files.isDirectory(entry.resolve("subagents"))) {
+          for (Path agent : sorted(entry.resolve("subagents"))) {
+            String a = agent.getFileName().toString();
+            if (Files.isRegularFile(agent) && a.startsWith("agent-") && a.endsWith(".jsonl")) {
+              out.add(new Source(agent, projectDir, name + "/" + strip(a), name));
+            }
+          }
+        }
+      }
+    }
+    return out;
+  }
+
+  private static List<Path> sorted(Path dir) throws IOException {
+    try (Stream<Path> s = Files.list(dir)) {
+      return s.sorted().toList();
+    }
+  }
+
+  private static String strip(String name) {
+    return name.substring(0, name.length() - ".jsonl".length());
+  }
+
+  private static int lastNewline(byte[] data) {
+    for (int i = data.length - 1; i >= 0; i--) {
+      if (data[i] == '\n') {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private static String hash(EventBody body) {
+    ObjectNode node = JsonInput.nodes().objectNode();
+    node.put("type", body.type());
+    body.writeTo(new Out(node));
+    return sha256(CanonicalJson.encode(node), -1).substring(0, ImportState.HASH_CHARS);
+  }
+
+  private static String sha256(byte[] data, int length) {
+    try {
+      MessageDigest d = MessageDigest.getInstance("SHA-256");
+      d.update(data, 0, length < 0 ? data.length : length);
+      return HexFormat.of().formatHex(d.digest());
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JDK has SHA-256", e);
+    }
+  }
+}

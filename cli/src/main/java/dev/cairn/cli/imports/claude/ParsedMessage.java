@@ -1,0 +1,77 @@
+package dev.cairn.cli.imports.claude;
+
+import dev.cairn.ledger.event.ToolCall;
+import dev.cairn.ledger.event.Usage;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * A conversation message being assembled from transcript lines: assistant lines sharing a
+ * {@code message.id} merge into one; tool calls are completed by later {@code tool_result}
+ * blocks. Mutable while parsing; not thread-safe.
+ */
+final class ParsedMessage {
+  final String role;
+  final String messageId;
+  final Instant at;
+  final StringBuilder text = new StringBuilder();
+  final StringBuilder thinking = new StringBuilder();
+  final Map<String, Call> calls = new LinkedHashMap<>();
+  String model;
+  TreeMap<String, Long> usage = new TreeMap<>();
+
+  /** A tool call and, once it arrives, its result. */
+  static final class Call {
+    final String id;
+    final String name;
+    final String input;
+    String output;
+    boolean isError;
+
+    Call(String id, String name, String input) {
+      this.id = id;
+      this.name = name;
+      this.input = input;
+    }
+  }
+
+  ParsedMessage(String role, String messageId, Instant at) {
+    this.role = role;
+    this.messageId = messageId;
+    this.at = at;
+  }
+
+  void appendText(String s) {
+    append(text, s);
+  }
+
+  void appendThinking(String s) {
+    append(thinking, s);
+  }
+
+  private static void append(StringBuilder sb, String s) {
+    if (s == null || s.isEmpty()) {
+      return;
+    }
+    if (sb.length() > 0) {
+      sb.append("\n\n");
+    }
+    sb.append(s);
+  }
+
+  List<ToolCall> toolCalls() {
+    List<ToolCall> out = new ArrayList<>();
+    for (Call c : calls.values()) {
+      out.add(new ToolCall(c.id, c.name, c.input, c.output, c.isError));
+    }
+    return out;
+  }
+
+  Usage usageValue() {
+    return new Usage(usage);
+  }
+}

@@ -1,0 +1,82 @@
+package dev.cairn.cli.query;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import dev.cairn.cli.command.BadInputException;
+import dev.cairn.cli.command.Context;
+import dev.cairn.cli.home.Views;
+import dev.cairn.cli.output.Json;
+import dev.cairn.projection.SearchHit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code cairn search QUERY}: full-text search over messages and tool calls. */
+@Command(name = "search", header = "Full-text search over messages and tool calls.", mixinStandardHelpOptions = true,
+    description = {"Search message text and tool calls (inputs and outputs), best matches first (BM25),",
+        "with a snippet; [ and ] mark the matched words. Words are matched as given, all of them;",
+        "--fts passes QUERY to SQLite FTS5 as is (\"exact phrase\", OR, NOT, prefix*, NEAR(a b))."})
+public final class SearchCommand implements Callable<Integer> {
+  private final Context ctx;
+
+  @Parameters(paramLabel = "QUERY", arity = "1..*", description = "Words to find.")
+  List<String> words;
+
+  @Option(names = "--fts", description = "QUERY is FTS5 syntax.")
+  boolean fts;
+
+  @Option(names = "--all", description = "Also search trashed sessions.")
+  boolean all;
+
+  @Option(names = "--limit", paramLabel = "N", defaultValue = "20", description = "At most N results (default ${DEFAULT-VALUE}).")
+  int limit;
+
+  @Option(names = "--json", description = "Print a JSON array.")
+  boolean json;
+
+  public SearchCommand(Context ctx) {
+    this.ctx = ctx;
+  }
+
+  @Override
+  public Integer call() {
+    String query = fts ? String.join(" ", words) : plain(words);
+    if (query.isBlank()) {
+      throw new BadInputException("QUERY", 0, "expected at least one word to search for, found none");
+    }
+    List<SearchHit> hits;
+    try (Views.Fresh f = Views.caughtUp(ctx.home())) {
+      hits = f.view().queries().search(query, all, limit);
+    }
+    if (json) {
+      ArrayNode out = Json.MAPPER.createArrayNode();
+      hits.forEach(h -> out.addObject().put("session", h.session()).put("title", h.title()).put("ordinal", h.ordinal())
+          .put("role", h.role()).put("snippet", h.snippet()).put("rank", h.rank()));
+      ctx.out().println(Json.write(out));
+      return 0;
+    }
+    if (hits.isEmpty()) {
+      ctx.out().println("no matches");
+    }
+    for (SearchHit h : hits) {
+      ctx.out().printf("%s [%d] %s  %s%n    %s%n", h.session(), h.ordinal(), h.role(), h.title() == null ? "" : h.title(),
+          h.snippet().replace("\n", " "));
+    }
+    return 0;
+  }
+
+  /** Each word as an FTS5 string, so punctuation in words is never syntax. */
+  static String plain(List<String> words) {
+    List<String> quoted = new ArrayList<>();
+    for (String w : words) {
+      for (String part : w.trim().split("\\s+")) {
+        if (!part.isEmpty()) {
+          quoted.add("\"" + part.replace("\"", "\"\"") + "\"");
+        }
+      }
+    }
+    return String.join(" ", quoted);
+  }
+}

@@ -1,0 +1,89 @@
+package dev.cairn.cli.query;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import dev.cairn.cli.command.BadInputException;
+import dev.cairn.cli.command.Context;
+import dev.cairn.cli.home.Views;
+import dev.cairn.cli.output.Json;
+import dev.cairn.projection.SessionFilter;
+import dev.cairn.projection.SessionRow;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code cairn sessions}: lists sessions with their curated fields. */
+@Command(name = "sessions", header = "List sessions with curated fields; filter by star, tag, project, date.", mixinStandardHelpOptions = true,
+    description = {"List sessions, newest first, with curated title, star (*), message count and tags.",
+        "Trashed sessions are hidden unless --all or --trashed. Filters combine (AND)."})
+public final class SessionsCommand implements Callable<Integer> {
+  private final Context ctx;
+
+  @Option(names = "--all", description = "Include trashed sessions.")
+  boolean all;
+
+  @Option(names = "--trashed", description = "Only trashed sessions.")
+  boolean trashed;
+
+  @Option(names = "--starred", description = "Only starred sessions.")
+  boolean starred;
+
+  @Option(names = "--tag", paramLabel = "TAG", description = "Only sessions with this tag.")
+  String tag;
+
+  @Option(names = "--project", paramLabel = "P", description = "Only sessions of this project (the cwd's folder name).")
+  String project;
+
+  @Option(names = "--agent", paramLabel = "A", description = "Only sessions of this agent (e.g. claude-code).")
+  String agent;
+
+  @Option(names = "--since", paramLabel = "DATE", description = "Only sessions started on or after DATE (2025-11-20, or any ISO-8601 prefix).")
+  String since;
+
+  @Option(names = "--limit", paramLabel = "N", description = "At most N sessions (default: all).")
+  int limit;
+
+  @Option(names = "--json", description = "Print a JSON array.")
+  boolean json;
+
+  public SessionsCommand(Context ctx) {
+    this.ctx = ctx;
+  }
+
+  @Override
+  public Integer call() {
+    List<SessionRow> rows;
+    try (Views.Fresh f = Views.caughtUp(ctx.home())) {
+      if (since != null && !since.matches("\\d{4}(-\\d{2}(-\\d{2}(T[0-9:.]*Z?)?)?)?")) {
+        throw new BadInputException("--since", 0, "expected a date like 2025-11-20, found '" + since + "'");
+      }
+      SessionFilter.Trashed t = trashed ? SessionFilter.Trashed.ONLY : all ? SessionFilter.Trashed.ALL : SessionFilter.Trashed.HIDE;
+      rows = f.view().queries().sessions(new SessionFilter(starred ? Boolean.TRUE : null, tag, t, project, agent, since, limit));
+    }
+    if (json) {
+      ArrayNode out = Json.MAPPER.createArrayNode();
+      for (SessionRow r : rows) {
+        out.addObject().put("session", r.session()).put("title", r.title()).put("project", r.project()).put("agent", r.agent())
+            .put("started_at", r.startedAt()).put("ended_at", r.endedAt()).put("starred", r.starred()).put("trashed", r.trashed())
+            .put("tags", r.tags()).put("pins", r.pins()).put("messages", r.messages()).put("parent", r.parent());
+      }
+      ctx.out().println(Json.write(out));
+      return 0;
+    }
+    if (rows.isEmpty()) {
+      ctx.out().println("no sessions");
+      return 0;
+    }
+    ctx.out().printf("%-1s %-44s %-20s %-36s %5s  %s%n", "", "SESSION", "STARTED", "TITLE", "MSGS", "TAGS");
+    for (SessionRow r : rows) {
+      ctx.out().printf("%-1s %-44s %-20s %-36s %5d  %s%n", r.starred() ? "*" : (r.trashed() ? "x" : ""), cut(r.session(), 44),
+          cut(r.startedAt() == null ? "" : r.startedAt(), 20), cut(r.title() == null ? "" : r.title(), 36), r.messages(),
+          r.tags() == null ? "" : r.tags());
+    }
+    return 0;
+  }
+
+  private static String cut(String s, int n) {
+    return s.length() <= n ? s : s.substring(0, n - 1) + "\u2026";
+  }
+}

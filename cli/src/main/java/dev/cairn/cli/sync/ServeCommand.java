@@ -1,0 +1,235 @@
+package dev.cairn.cli.sync;
+
+import dev.cairn.cli.command.Context;
+import dev.cairn.cli.home.Config;
+import dev.cairn.cli.home.Exchanges;
+import dev.cairn.cli.home.Home;
+import dev.cairn.exchange.artifact.ArtifactKind;
+import dev.cairn.exchange.http.ArtifactServer;
+import dev.cairn.exchange.http.BearerToken;
+import dev.cairn.exchange.http.ServerLimits;
+import dev.cairn.exchange.sync.SyncReport;
+import dev.cairn.exchange.transport.FolderTransport;
+import dev.cairn.exchange.trust.Door;
+import dev.cairn.exchange.trust.HomeDoor;
+import dev.cairn.exchange.trust.KeyClaim;
+import dev.cairn.exchange.trust.PinnedKeys;
+import dev.cairn.exchange.trust.RefusedArtifactException;
+import dev.cairn.exchange.trust.TrustMode;
+import dev.cairn.ledger.CairnException;
+import dev.cairn.ledger.Ledger;
+import dev.cairn.ledger.LedgerLockedException;
+import dev.cairn.projection.View;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.time.Clock;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code cairn serve}: lets other machines sync with this one over HTTP. Serves the home's
+ * artifact store; seals this machine's new events into it at start and after every absorb; when
+ * a peer pushes a checkpoint, absorbs it (verifies and appends its events, then projects) taking
+ * the writer lock only for that moment, so {@code cairn} commands keep working alongside.
+ */
+@Command(name = "serve", header = "Let other machines sync with this one over HTTP(S).", mixinStandardHelpOptions = true,
+    description = {"Serve this home's artifacts over HTTP so other machines can 'cairn sync http://HOST:PORT'.",
+        "Clients need the bearer token in keys/serve.token (created by init; pass it with --token or CAIRN_TOKEN).",
+        "Binds 127.0.0.1 by default; another address needs TLS (--tls-keystore) or --allow-insecure.",
+        "Pushed checkpoints are verified and absorbed into the ledger and view. Stops on Ctrl-C."})
+public final class ServeCommand implements java.util.concurrent.Callable<Integer> {
+  private final Context ctx;
+  @Spec CommandSpec spec;
+
+  @Option(names = "--bind", paramLabel = "ADDRESS", defaultValue = "127.0.0.1", description = "Address to listen on (default ${DEFAULT-VALUE}).")
+  String bind;
+
+  @Option(names = "--port", paramLabel = "N", defaultValue = "7465", description = "Port (default ${DEFAULT-VALUE}; 0 picks a free one).")
+  int port;
+
+  @Option(names = "--allow-insecure", description = "Allow plain HTTP on a non-loopback address (the token travels in clear text).")
+  boolean allowInsecure;
+
+  @Option(names = "--tls-keystore", paramLabel = "FILE", description = "Serve HTTPS with this PKCS#12 keystore.")
+  Path keystore;
+
+  @Option(names = "--tls-password-file", paramLabel = "FILE", description = "File holding the keystore password.")
+  Path passwordFile;
+
+  @Option(names = "--max-body-mb", paramLabel = "N", defaultValue = "64", description = "Largest artifact accepted, MB (default ${DEFAULT-VALUE}).")
+  int maxBodyMb;
+
+  public ServeCommand(Context ctx) {
+    this.ctx = ctx;
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    Home home = ctx.home();
+    home.origin();
+    InetAddress address = InetAddress.getByName(bind);
+    if (!address.isLoopbackAddress() && keystore == null && !allowInsecure) {
+      throw new ParameterException(spec.commandLine(), "refusing plain HTTP on " + bind
+          + ": the token would cross the network in clear text; use --tls-keystore FILE or --allow-insecure");
+    }
+    SSLContext tls = keystore == null ? null : tls(keystore, passwordFile);
+    BearerToken token = BearerToken.loadOrCreate(home.keys());
+    PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    TrustMode trust = Config.read(home).trust();
+    FolderTransport store = Exchanges.store(home);
+    ConcurrentLinkedQueue<KeyClaim> claims = new ConcurrentLinkedQueue<>();
+    Absorber absorber = new Absorber(home, metrics, claims);
+    absorber.run(); // seal what is pending, absorb what is already in the store
+    ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, "cairn-absorb");
+      t.setDaemon(true);
+      return t;
+    });
+    AtomicBoolean scheduled = new AtomicBoolean();
+    CountDownLatch stop = new CountDownLatch(1);
+    Thread hook = new Thread(stop::countDown);
+    Runtime.getRuntime().addShutdownHook(hook);
+    Runnable absorbSoon = () -> {
+      if (scheduled.compareAndSet(false, true)) {
+        scheduler.schedule(() -> {
+          scheduled.set(false);
+          absorber.runRetrying(scheduler);
+        }, 200, TimeUnit.MILLISECONDS);
+      }
+    };
+    HomeDoor homeDoor = new HomeDoor(home.origin(), store, () -> Exchanges.pins(home, trust), Clock.systemUTC(),
+        "a checkpoint pushed to this home's cairn serve");
+    Door door = (name, bytes) -> {
+      try {
+        homeDoor.admit(name, bytes);
+      } catch (RefusedArtifactException e) {
+        if (e.claim() != null) {
+          claims.add(e.claim()); // recorded in peers.json by the absorber, under the writer lock
+          absorbSoon.run();
+        }
+        ctx.err().println("cairn: serve: refused " + name + ": " + e.getMessage());
+        ctx.err().flush();
+        throw e;
+      }
+    };
+    ServerLimits limits = ServerLimits.DEFAULT.withMaxBodyBytes((long) maxBodyMb << 20);
+    try (ArtifactServer server = ArtifactServer.start(new InetSocketAddress(address, port), tls, store, token, limits, metrics, door, name -> {
+      if (name.kind() == ArtifactKind.CHECKPOINT) {
+        absorbSoon.run();
+      }
+    })) {
+      ctx.out().printf("serving %s on %s://%s:%d (token: %s)%n", home.root(), tls == null ? "http" : "https",
+          server.address().getHostString(), server.address().getPort(), home.keys().resolve("serve.token"));
+      ctx.out().flush();
+      try {
+        stop.await();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    } finally {
+      scheduler.shutdownNow();
+      try {
+        Runtime.getRuntime().removeShutdownHook(hook);
+      } catch (IllegalStateException ignored) {
+        // already shutting down
+      }
+    }
+    return 0;
+  }
+
+  private static SSLContext tls(Path keystore, Path passwordFile) throws IOException, GeneralSecurityException {
+    char[] password = passwordFile == null ? new char[0] : Files.readString(passwordFile).strip().toCharArray();
+    KeyStore ks = KeyStore.getInstance("PKCS12");
+    try (InputStream in = Files.newInputStream(keystore)) {
+      ks.load(in, password);
+    }
+    KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+    kmf.init(ks, password);
+    SSLContext c = SSLContext.getInstance("TLS");
+    c.init(kmf.getKeyManagers(), null, null);
+    return c;
+  }
+
+  /** Seals local events and absorbs pushed artifacts, holding the writer lock only while it works. */
+  private final class Absorber {
+    private final Home home;
+    private final Counter imported;
+    private final Counter quarantined;
+    private final Counter sealed;
+    private final Counter projected;
+    private final ConcurrentLinkedQueue<KeyClaim> claims;
+
+    Absorber(Home home, PrometheusMeterRegistry metrics, ConcurrentLinkedQueue<KeyClaim> claims) {
+      this.home = home;
+      this.claims = claims;
+      this.imported = Counter.builder("cairn.events.imported").description("events absorbed from pushed artifacts").register(metrics);
+      this.quarantined = Counter.builder("cairn.artifacts.quarantined").description("pushed artifacts quarantined").register(metrics);
+      this.sealed = Counter.builder("cairn.events.sealed").description("local events sealed into segments").register(metrics);
+      this.projected = Counter.builder("cairn.events.projected").description("ledger entries applied to the view").register(metrics);
+      Gauge.builder("cairn.ledger.entries", this, a -> a.stats()[0]).description("entries in the ledger (appended)").register(metrics);
+      Gauge.builder("cairn.view.lag", this, a -> a.stats()[1]).description("ledger entries not yet in the view").register(metrics);
+    }
+
+    /** [ledger entries, view lag], read without the writer lock. */
+    double[] stats() {
+      try (var reader = home.openReader(); View view = home.openView()) {
+        long entries = reader.state().entries();
+        return new double[] {entries, view.position().lag(entries)};
+      } catch (CairnException e) {
+        return new double[] {Double.NaN, Double.NaN};
+      }
+    }
+
+    void run() {
+      try (Ledger ledger = home.openLedger(); View view = home.openView()) {
+        PinnedKeys pins = Exchanges.pins(home);
+        for (KeyClaim c = claims.poll(); c != null; c = claims.poll()) {
+          pins.recordRefused(c);
+        }
+        var sync = Exchanges.synchronizer(home, ledger, pins, Clock.systemUTC());
+        SyncReport r = sync.absorbLocal();
+        sealed.increment(sync.sealOnly().events());
+        ledger.sync();
+        projected.increment(view.catchUp(ledger.reader()));
+        imported.increment(r.applied());
+        quarantined.increment(r.quarantined());
+        if (r.applied() + r.quarantined() + r.forged() > 0) {
+          ctx.out().printf("absorbed %d events%s%n", r.applied(),
+              r.quarantined() + r.forged() > 0 ? " (" + r.quarantined() + " quarantined, " + r.forged() + " forged)" : "");
+          ctx.out().flush();
+        }
+      }
+    }
+
+    void runRetrying(ScheduledExecutorService scheduler) {
+      try {
+        run();
+      } catch (LedgerLockedException e) {
+        scheduler.schedule(() -> runRetrying(scheduler), 2, TimeUnit.SECONDS); // a cairn command holds the lock: try again soon
+      } catch (CairnException e) {
+        ctx.err().println("cairn: serve: absorbing pushed artifacts failed: " + e.getMessage());
+      }
+    }
+  }
+}
