@@ -84,7 +84,7 @@ public final class CairnCommand implements Runnable {
   @Option(names = "--home", paramLabel = "DIR", scope = picocli.CommandLine.ScopeType.INHERIT,
       description = "The cairn home (default: $CAIRN_HOME, else ~/.cairn).")
   void home(String dir) {
-    ctx.homeFlag = dir;
+    ctx.homeFlag(dir);
   }
 
   @Override

@@ -22,7 +22,9 @@ public final class Main {
     System.setProperty("chronicle.analytics.disable", "true");
     PrintWriter out = new PrintWriter(System.out, true);
     PrintWriter err = new PrintWriter(System.err, true);
-    int code = run(args, new Context(System.getenv(), System.in, out, err, System.console() != null));
+    Context ctx = new Context(System.getenv(), System.in, out, err, System.console() != null, java.time.Clock.systemUTC(),
+        java.nio.file.Path.of(System.getProperty("user.home")));
+    int code = run(args, ctx);
     out.flush();
     err.flush();
     System.exit(code);

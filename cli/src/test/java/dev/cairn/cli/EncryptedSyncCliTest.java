@@ -90,6 +90,10 @@ class EncryptedSyncCliTest {
     }
     String list = Cli.run(a, "target", "list").out();
     assertTrue(list.contains("encrypted"), list);
+    var listed = Cli.json(a, "target", "list").get(0);
+    assertEquals("fresh", listed.get("staleness").asText(), "an encrypted target that just synced is fresh: " + listed);
+    assertTrue(Cli.json(a, "status").get("targets").has("folder:" + vault),
+        "status keys the target by its identity, whatever its encryption: " + Cli.json(a, "status").get("targets"));
 
     Path c = home("c", "charlie-cccccc");
     String before = Cli.run(c, "digest").line();

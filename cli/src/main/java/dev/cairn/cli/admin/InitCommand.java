@@ -5,6 +5,7 @@ import dev.cairn.cli.home.Config;
 import dev.cairn.cli.home.Exchanges;
 import dev.cairn.cli.home.Home;
 import dev.cairn.cli.home.HomePermissions;
+import dev.cairn.cli.home.HomeSession;
 import dev.cairn.cli.home.OriginNames;
 import dev.cairn.cli.output.Json;
 import dev.cairn.cli.target.TargetResolver;
@@ -43,18 +44,18 @@ public final class InitCommand implements Callable<Integer> {
     if (existed) {
       o = home.origin();
     } else {
-      o = origin != null ? Origin.parse(origin) : OriginNames.create(OriginNames.hostName(), new SecureRandom());
+      o = origin != null ? Origin.parse(origin) : OriginNames.create(OriginNames.hostName(ctx::env), new SecureRandom());
       HomePermissions.createPrivateDirectory(home.root());
       HomePermissions.createPrivateDirectory(home.keys());
       HomePermissions.createPrivateDirectory(home.state());
       new Config(o).write(home);
     }
-    try (Ledger ledger = home.openLedger(); var view = home.openView()) {
-      view.catchUp(ledger.reader());
+    try (HomeSession session = HomeSession.openCaughtUp(home)) {
+      session.commit(); // creates the ledger and its view, empty
     }
     String key = Exchanges.key(home).publicKey().text();
     dev.cairn.exchange.http.BearerToken.loadOrCreate(home.keys()); // for 'cairn serve'
-    String recipient = TargetResolver.identity(home).recipient().value(); // for encrypted targets
+    String recipient = TargetResolver.identity(home, ctx).recipient().value(); // for encrypted targets
     if (json) {
       ctx.out().println(Json.write(Json.object().put("home", home.root().toString()).put("origin", o.value()).put("created", !existed)
           .put("public_key", key).put("age_recipient", recipient)));

@@ -43,10 +43,10 @@ public final class StatusCommand implements Callable<Integer> {
       long lag = position.lag(state.entries());
       long bytes = diskBytes(home.ledgerPaths().queue());
       int quarantined = reader.quarantined();
-      java.time.Instant now = java.time.Instant.now();
+      java.time.Instant now = ctx.clock().instant();
       var targets = Exchanges.targets(home).entries();
       var deadLetters = Exchanges.deadLetters(home).entries();
-      String recipient = TargetResolver.identity(home).recipient().value();
+      String recipient = TargetResolver.identity(home, ctx).recipient().value();
       var pins = Exchanges.pins(home);
       code = pins.conflicts().isEmpty() ? 0 : 5; // two keys claim an origin: a person must decide
       if (json) {
@@ -58,11 +58,11 @@ public final class StatusCommand implements Callable<Integer> {
         ObjectNode hw = o.putObject("high_water");
         state.highWater().forEach((k, v) -> hw.put(k.value(), v.value()));
         ObjectNode ts = o.putObject("targets");
-        targets.forEach((name, t) -> ts.putObject(name).put("last_success", t.lastSuccess() == null ? null : t.lastSuccess().toString())
+        targets.forEach((name, t) -> ts.putObject(name.value()).put("last_success", t.lastSuccess() == null ? null : t.lastSuccess().toString())
             .put("last_attempt", t.lastAttempt() == null ? null : t.lastAttempt().toString()).put("last_error", t.lastError())
             .put("staleness", t.staleness(now)).put("failures_in_a_row", t.failures()).put("paused", t.paused()));
         var dl = o.putArray("dead_letters");
-        deadLetters.forEach(d -> dl.addObject().put("target", d.target()).put("job", d.job()).put("kind", d.kind().name().toLowerCase())
+        deadLetters.forEach(d -> dl.addObject().put("target", d.target().value()).put("job", d.job()).put("kind", d.kind().name().toLowerCase())
             .put("error", d.error()).put("attempts", d.attempts()).put("first", d.first().toString()).put("last", d.last().toString()));
         o.put("trust", pins.mode().word());
         PeersCommand.trustJson(pins, o);

@@ -4,12 +4,14 @@ import dev.cairn.cli.home.Home;
 import dev.cairn.cli.home.HomePermissions;
 import java.io.InputStream;
 import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Map;
 
 /**
- * What every verb needs from the outside world, handed in by {@link Main} (the composition root):
- * the environment, the output streams and the {@code --home} flag. Nothing below the CLI reads
- * environment variables or system properties.
+ * What every verb needs from the outside world, handed in by {@code Main} (the composition root):
+ * the environment, the user's home directory, the clock, the streams and the {@code --home} flag.
+ * Nothing below the CLI reads environment variables, system properties or the system clock.
  *
  * <p>Not thread-safe; one per command-line invocation.
  */
@@ -19,19 +21,33 @@ public final class Context {
   private final PrintWriter err;
   private final boolean interactive;
   private final InputStream in;
-  public String homeFlag;
+  private final Clock clock;
+  private final Path userHome;
+  private String homeFlag;
 
-  public Context(Map<String, String> env, InputStream in, PrintWriter out, PrintWriter err, boolean interactive) {
-    this.env = env;
+  public Context(Map<String, String> env, InputStream in, PrintWriter out, PrintWriter err, boolean interactive, Clock clock, Path userHome) {
+    this.env = Map.copyOf(env);
     this.in = in;
     this.out = out;
     this.err = err;
     this.interactive = interactive;
+    this.clock = clock;
+    this.userHome = userHome;
+  }
+
+  /** For in-process runs (tests): the system clock, and a user home of {@code HOME} in {@code env}, else the working directory. */
+  public Context(Map<String, String> env, InputStream in, PrintWriter out, PrintWriter err, boolean interactive) {
+    this(env, in, out, err, interactive, Clock.systemUTC(), Path.of(env.getOrDefault("HOME", ".")).toAbsolutePath());
+  }
+
+  /** Set by the top-level command's {@code --home} option while picocli parses. */
+  public void homeFlag(String dir) {
+    this.homeFlag = dir;
   }
 
   /** The home this command works on; a home readable by others is made private first, with one line saying so. */
   public Home home() {
-    Home home = Home.resolve(homeFlag, env.get("CAIRN_HOME"), line -> err.println("cairn: recovery: " + line));
+    Home home = Home.resolve(homeFlag, env.get("CAIRN_HOME"), userHome, line -> err.println("cairn: recovery: " + line), clock);
     int changed = HomePermissions.tighten(home.root());
     if (changed > 0) {
       err.println("cairn: " + home.root() + " was readable by other users; made it private (directories 0700, files 0600; "
@@ -55,6 +71,16 @@ public final class Context {
   /** Whether stdout is a terminal (progress bars and colours only then). */
   public boolean interactive() {
     return interactive;
+  }
+
+  /** The clock every verb stamps and measures with. */
+  public Clock clock() {
+    return clock;
+  }
+
+  /** The user's home directory (where ~/.cairn and ~/.claude are). */
+  public Path userHome() {
+    return userHome;
   }
 
   public String env(String name) {

@@ -1,6 +1,7 @@
 package dev.cairn.cli.curation;
 
 import dev.cairn.cli.home.Home;
+import dev.cairn.cli.home.HomeSession;
 import dev.cairn.cli.query.SessionRefException;
 import dev.cairn.ledger.Ledger;
 import dev.cairn.ledger.OrderKey;
@@ -21,18 +22,12 @@ import java.util.Optional;
  */
 final class Curator implements AutoCloseable {
   private static final int CANDIDATES = 10;
-  private final Ledger ledger;
+  private final HomeSession session;
   private final View view;
 
   Curator(Home home) {
-    this.ledger = home.openLedger();
-    try {
-      this.view = home.openView();
-      view.catchUp(ledger.reader());
-    } catch (RuntimeException e) {
-      ledger.close();
-      throw e;
-    }
+    this.session = HomeSession.openCaughtUp(home);
+    this.view = session.view();
   }
 
   /** The one session {@code ref} names (an id or a unique prefix of the id or of its native part). */
@@ -65,17 +60,15 @@ final class Curator implements AutoCloseable {
     }
     Optional<OrderKey> version = view.registerVersion(change.session(), change.register());
     Curation withPrev = change.withPrev(version.map(OrderKey::eventId).orElse(null));
-    dev.cairn.ledger.event.Event e = ledger.appendLocal(new Draft(withPrev));
-    ledger.sync();
-    view.catchUp(ledger.reader());
+    dev.cairn.ledger.event.Event e = session.ledger().appendLocal(new Draft(withPrev));
+    session.commit();
     return Optional.of(e);
   }
 
   /** Appends a non-register event (a purge) and brings the view up to date. */
   dev.cairn.ledger.event.Event append(Draft draft) {
-    dev.cairn.ledger.event.Event e = ledger.appendLocal(draft);
-    ledger.sync();
-    view.catchUp(ledger.reader());
+    dev.cairn.ledger.event.Event e = session.ledger().appendLocal(draft);
+    session.commit();
     return e;
   }
 
@@ -91,10 +84,6 @@ final class Curator implements AutoCloseable {
 
   @Override
   public void close() {
-    try {
-      view.close();
-    } finally {
-      ledger.close();
-    }
+    session.close();
   }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.toml.TomlMapper;
 import dev.cairn.cli.target.TargetSpec;
+import dev.cairn.cli.target.TargetUrl;
 import dev.cairn.exchange.trust.TrustMode;
 import dev.cairn.ledger.DurableFile;
 import dev.cairn.ledger.Origin;
@@ -74,7 +75,7 @@ public record Config(Origin origin, SortedMap<String, TargetSpec> targets, Trust
       if (!mode.isMissingNode() && !"passphrase".equals(mode.asText())) {
         throw new ConfigException(home.config(), "[targets." + e.getKey() + "] encrypt: expected \"passphrase\", found " + mode);
       }
-      targets.put(e.getKey(), new TargetSpec(url.textValue(), to, !mode.isMissingNode(),
+      targets.put(e.getKey(), new TargetSpec(TargetUrl.parse(url.textValue(), "[targets." + e.getKey() + "] url"), to, !mode.isMissingNode(),
           e.getValue().path("scrypt_work_factor").asInt(TargetSpec.DEFAULT_WORK_FACTOR)));
     }
     JsonNode trust = node.path("trust");
@@ -106,7 +107,7 @@ public record Config(Origin origin, SortedMap<String, TargetSpec> targets, Trust
     if (!targets.isEmpty()) {
       ObjectNode t = root.putObject("targets");
       targets.forEach((name, spec) -> {
-        ObjectNode o = t.putObject(name).put("url", spec.url());
+        ObjectNode o = t.putObject(name).put("url", spec.url().text());
         if (!spec.encryptTo().isEmpty()) {
           spec.encryptTo().forEach(o.putArray("encrypt_to")::add);
         }

@@ -11,6 +11,7 @@ import dev.cairn.exchange.sync.Sealer;
 import dev.cairn.exchange.sync.Synchronizer;
 import dev.cairn.exchange.sync.TargetLog;
 import dev.cairn.exchange.transport.FolderTransport;
+import dev.cairn.exchange.transport.TargetId;
 import dev.cairn.exchange.trust.PinnedKeys;
 import dev.cairn.ledger.Ledger;
 import java.time.Clock;
@@ -54,11 +55,11 @@ public final class Exchanges {
   }
 
   /** Records a job that failed for good: a pause pauses the target, anything else counts as a failed attempt. */
-  public static void recordFailure(TargetLog log, String target, JobRunner.Outcome<?> out) {
+  public static void recordFailure(TargetLog log, TargetId target, Instant now, JobRunner.Outcome<?> out) {
     if (out.failure() == Failures.Kind.PAUSE) {
-      log.pause(target, Instant.now(), out.error());
+      log.pause(target, now, out.error());
     } else {
-      log.failure(target, Instant.now(), out.error());
+      log.failure(target, now, out.error());
     }
   }
 

@@ -21,21 +21,24 @@ import java.nio.file.Path;
  *
  * <p>Immutable; opening a ledger or view returns a resource the caller closes.
  */
-public record Home(Path root, java.util.function.Consumer<String> notices) {
-  /** A home whose notices (what recovery did) are dropped; for tests. */
+public record Home(Path root, java.util.function.Consumer<String> notices, java.time.Clock clock) {
+  /** A home on the system clock whose notices (what recovery did) are dropped; for tests and tools. */
   public Home(Path root) {
-    this(root, line -> { });
+    this(root, line -> { }, java.time.Clock.systemUTC());
   }
 
-  /** The home named by --home, else CAIRN_HOME, else ~/.cairn; {@code notices} hears one line per recovery action. */
-  public static Home resolve(String flag, String env, java.util.function.Consumer<String> notices) {
+  /**
+   * The home named by --home, else CAIRN_HOME, else {@code userHome}/.cairn; {@code notices} hears
+   * one line per recovery action; {@code clock} stamps what the home writes.
+   */
+  public static Home resolve(String flag, String env, Path userHome, java.util.function.Consumer<String> notices, java.time.Clock clock) {
     if (flag != null && !flag.isBlank()) {
-      return new Home(Path.of(flag).toAbsolutePath(), notices);
+      return new Home(Path.of(flag).toAbsolutePath(), notices, clock);
     }
     if (env != null && !env.isBlank()) {
-      return new Home(Path.of(env).toAbsolutePath(), notices);
+      return new Home(Path.of(env).toAbsolutePath(), notices, clock);
     }
-    return new Home(Path.of(System.getProperty("user.home"), ".cairn"), notices);
+    return new Home(userHome.resolve(".cairn"), notices, clock);
   }
 
   public Path config() {
@@ -81,7 +84,7 @@ public record Home(Path root, java.util.function.Consumer<String> notices) {
     for (Path d : new Path[] {root, keys(), state(), ledgerPaths().root()}) {
       dev.cairn.ledger.DurableFile.removeLeftovers(d); // temporary files of writes a crash interrupted
     }
-    Ledger ledger = Ledger.open(ledgerPaths(), origin(), dev.cairn.ledger.clock.PhysicalClock.SYSTEM,
+    Ledger ledger = Ledger.open(ledgerPaths(), origin(), clock::millis,
         dev.cairn.ledger.clock.HybridClock.DEFAULT_MAX_DRIFT, sealedEvents());
     ledger.recovered().forEach(notices);
     if (ledger.replacedDamagedQueue()) {
@@ -97,13 +100,13 @@ public record Home(Path root, java.util.function.Consumer<String> notices) {
    */
   private void restoreIntoNewLedger(Ledger ledger) {
     var store = Exchanges.store(this);
-    var report = Exchanges.synchronizer(this, ledger, Exchanges.pins(this), java.time.Clock.systemUTC()).restoreFrom(store);
+    var report = Exchanges.synchronizer(this, ledger, Exchanges.pins(this), clock).restoreFrom(store);
     ledger.sync();
     notices.accept("restored " + report.applied() + " sealed events from " + store.describe()
         + (report.problems.isEmpty() ? "" : " (" + String.join("; ", report.problems) + ")")
         + "; events never sealed are not in it: 'cairn reconcile TARGET --restore' brings back what a target holds");
     if (Files.exists(view())) {
-      Path kept = view().resolveSibling("view.db.before-recovery-" + java.time.Instant.now().toString().replace(":", ""));
+      Path kept = view().resolveSibling("view.db.before-recovery-" + clock.instant().toString().replace(":", ""));
       try {
         Files.move(view(), kept);
         for (String suffix : new String[] {"-wal", "-shm"}) {

@@ -29,8 +29,11 @@ public final class OriginNames {
     return s.isEmpty() ? "machine" : s;
   }
 
-  /** The host name from /etc/hostname or $HOSTNAME; never a DNS lookup (cairn stays off the network). */
-  public static String hostName() {
+  /**
+   * The host name from /etc/hostname, else {@code HOSTNAME} (or {@code COMPUTERNAME}) in {@code env};
+   * never a DNS lookup (cairn stays off the network).
+   */
+  public static String hostName(java.util.function.UnaryOperator<String> env) {
     try {
       String fromFile = java.nio.file.Files.readString(java.nio.file.Path.of("/etc/hostname")).strip();
       if (!fromFile.isEmpty()) {
@@ -39,10 +42,10 @@ public final class OriginNames {
     } catch (java.io.IOException | RuntimeException e) {
       // not Linux, or unreadable: fall through
     }
-    String env = System.getenv("HOSTNAME");
-    if (env == null || env.isBlank()) {
-      env = System.getenv("COMPUTERNAME");
+    String name = env.apply("HOSTNAME");
+    if (name == null || name.isBlank()) {
+      name = env.apply("COMPUTERNAME");
     }
-    return env == null || env.isBlank() ? "machine" : env;
+    return name == null || name.isBlank() ? "machine" : name;
   }
 }

@@ -46,7 +46,7 @@ public final class ViewFiles {
       if (!damaged(e)) {
         throw e; // busy, permissions, a full disk: not the file's fault, nothing to set aside
       }
-      Path aside = view.resolveSibling(view.getFileName() + ".broken-" + Instant.now().toString().replace(":", ""));
+      Path aside = view.resolveSibling(view.getFileName() + ".broken-" + home.clock().instant().toString().replace(":", ""));
       try {
         Files.move(view, aside, StandardCopyOption.ATOMIC_MOVE);
         for (String suffix : new String[] {"-wal", "-shm", "-journal"}) {

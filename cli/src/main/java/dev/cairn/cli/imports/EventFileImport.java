@@ -1,6 +1,7 @@
 package dev.cairn.cli.imports;
 
 import dev.cairn.cli.command.BadInputException;
+import dev.cairn.cli.home.HomeSession;
 import dev.cairn.ledger.Admission;
 import dev.cairn.ledger.CairnException;
 import dev.cairn.ledger.Ledger;
@@ -32,13 +33,15 @@ final class EventFileImport {
   /** What an import did (or, in a dry run, would do). */
   record Summary(long lines, long local, long appended, long duplicates, long quarantined, long viewApplied) {}
 
+  private final HomeSession session;
   private final Ledger ledger;
   private final View view;
   private final String inputName;
 
-  EventFileImport(Ledger ledger, View view, String inputName) {
-    this.ledger = ledger;
-    this.view = view;
+  EventFileImport(HomeSession session, String inputName) {
+    this.session = session;
+    this.ledger = session.ledger();
+    this.view = session.view();
     this.inputName = inputName;
   }
 
@@ -128,9 +131,9 @@ final class EventFileImport {
         }
       });
     } finally {
-      ledger.sync();
+      ledger.sync(); // what was appended before a bad line stays durable and consistent
     }
-    long applied = view.catchUp(ledger.reader());
+    long applied = session.commit();
     return new Summary(lines, counts[0], counts[1], counts[2], counts[3], applied);
   }
 

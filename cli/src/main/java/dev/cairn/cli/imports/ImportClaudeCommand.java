@@ -2,6 +2,7 @@ package dev.cairn.cli.imports;
 
 import dev.cairn.cli.command.Context;
 import dev.cairn.cli.home.Home;
+import dev.cairn.cli.home.HomeSession;
 import dev.cairn.cli.imports.claude.ClaudeImport;
 import dev.cairn.cli.output.Json;
 import dev.cairn.cli.output.Progress;
@@ -41,12 +42,13 @@ public final class ImportClaudeCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     Home home = ctx.home();
-    Path root = dir != null ? dir : Path.of(System.getProperty("user.home"), ".claude", "projects");
+    Path root = dir != null ? dir : ctx.userHome().resolve(".claude").resolve("projects");
     Progress progress = new Progress(ctx, "import", "files");
     long started = System.nanoTime();
     int[] warned = {0};
     ClaudeImport.Summary s;
-    try (Ledger ledger = home.openLedger(); View view = home.openView()) {
+    try (HomeSession session = HomeSession.open(home)) {
+      Ledger ledger = session.ledger();
       ClaudeImport importer = new ClaudeImport(ledger.localOrigin(), home.state().resolve("claude-import.json"),
           dryRun ? d -> { } : ledger::appendLocal, () -> {
             ledger.sync();
@@ -76,7 +78,7 @@ public final class ImportClaudeCommand implements Callable<Integer> {
         ctx.err().println("cairn: warning: ... and " + (warned[0] - WARN_MAX) + " more malformed lines");
       }
       if (!dryRun) {
-        view.catchUp(ledger.reader());
+        session.commit();
       }
     }
     double seconds = (System.nanoTime() - started) / 1e9;

@@ -3,6 +3,7 @@ package dev.cairn.cli.imports;
 import dev.cairn.cli.command.BadInputException;
 import dev.cairn.cli.command.Context;
 import dev.cairn.cli.home.Home;
+import dev.cairn.cli.home.HomeSession;
 import dev.cairn.cli.output.Json;
 import dev.cairn.ledger.Ledger;
 import dev.cairn.projection.View;
@@ -55,8 +56,8 @@ public final class ImportEventsCommand implements Callable<Integer> {
     try (InputStream in = stdin ? ctx.in() : Files.newInputStream(Path.of(input))) {
       file = spool(home, in);
     }
-    try (Ledger ledger = home.openLedger(); View view = home.openView()) {
-      EventFileImport.Summary s = new EventFileImport(ledger, view, stdin ? "stdin" : input).run(file, dryRun);
+    try (HomeSession session = HomeSession.open(home)) {
+      EventFileImport.Summary s = new EventFileImport(session, stdin ? "stdin" : input).run(file, dryRun);
       print(s);
     } catch (NoSuchFileException e) {
       throw new BadInputException(input, 0, "expected a readable file, found nothing");

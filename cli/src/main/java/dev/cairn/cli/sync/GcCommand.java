@@ -56,8 +56,8 @@ public final class GcCommand implements Callable<Integer> {
     GcReport r;
     try (Ledger ledger = home.openLedger()) { // the writer lock: no local seal or sync runs meanwhile
       var pins = Exchanges.pins(home);
-      pins.pinOwn(ledger.localOrigin(), Exchanges.key(home).publicKey(), Clock.systemUTC().instant());
-      r = new GarbageCollector(pins, Clock.systemUTC().instant()).collect(store, grace, dryRun);
+      pins.pinOwn(ledger.localOrigin(), Exchanges.key(home).publicKey(), ctx.clock().instant());
+      r = new GarbageCollector(pins, ctx.clock().instant()).collect(store, grace, dryRun);
     }
     if (json) {
       ObjectNode o = Json.object().put("store", store.describe()).put("dry_run", dryRun).put("grace", DurationConverter.format(grace))

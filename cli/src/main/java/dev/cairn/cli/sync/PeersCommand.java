@@ -45,7 +45,7 @@ public final class PeersCommand implements Callable<Integer> {
     Home home = ctx.home();
     Origin me = home.origin();
     PinnedKeys pins = Exchanges.pins(home);
-    pins.pinOwn(me, Exchanges.key(home).publicKey(), Instant.now());
+    pins.pinOwn(me, Exchanges.key(home).publicKey(), ctx.clock().instant());
     LedgerState state;
     try (LedgerReader reader = home.openReader()) {
       state = reader.state();
@@ -132,7 +132,7 @@ public final class PeersCommand implements Callable<Integer> {
       Origin o = Origin.parse(origin);
       SigningKey.PublicKeyText k = SigningKey.PublicKeyText.parse(key);
       try (Ledger ignored = home.openLedger()) { // the writer lock: no sync runs while pins change
-        Exchanges.pins(home).trust(o, k, Instant.now());
+        Exchanges.pins(home).trust(o, k, ctx.clock().instant());
       }
       ctx.out().println("pinned " + k + " (" + k.fingerprint() + ") for " + o);
       return 0;
@@ -189,7 +189,7 @@ public final class PeersCommand implements Callable<Integer> {
       java.util.TreeMap<Origin, SigningKey.PublicKeyText> machines = new java.util.TreeMap<>();
       pins.all().stream().filter(p -> !pins.inConflict(p.origin())).forEach(p -> machines.put(p.origin(), p.key()));
       machines.put(me, key.publicKey());
-      byte[] bytes = new PeerList(me, Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS), machines).encode(key);
+      byte[] bytes = new PeerList(me, ctx.clock().instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS), machines).encode(key);
       if (out == null) {
         ctx.out().print(new String(bytes, java.nio.charset.StandardCharsets.UTF_8));
         ctx.out().flush();
@@ -227,7 +227,7 @@ public final class PeersCommand implements Callable<Integer> {
         throw new BadInputException(file, 0, "expected a peer list exported by 'cairn peers export', found no such file");
       }
       PeerList list = PeerList.verify(bytes, file);
-      Instant now = Instant.now();
+      Instant now = ctx.clock().instant();
       int pinned = 0;
       int same = 0;
       java.util.List<String> conflicts = new java.util.ArrayList<>();

@@ -6,6 +6,7 @@ import dev.cairn.cli.command.Context;
 import dev.cairn.cli.command.DurationConverter;
 import dev.cairn.cli.home.Exchanges;
 import dev.cairn.cli.home.Home;
+import dev.cairn.cli.home.HomeSession;
 import dev.cairn.cli.output.Json;
 import dev.cairn.cli.target.TargetAccess;
 import dev.cairn.cli.target.TargetResolver;
@@ -59,26 +60,24 @@ public final class ReconcileCommand implements Callable<Integer> {
     Home home = ctx.home();
     TargetResolver.Resolved t = access.resolver(ctx, home).open(target);
     String where = t.transport().describe();
-    JobRunner runner = Exchanges.runner(home, Clock.systemUTC(), maxElapsed, line -> ctx.err().println("cairn: " + line));
-    JobRunner.Outcome<ReconcileReport> out = runner.run(where, "reconcile", () -> {
-      Clock clock = Clock.systemUTC();
-      try (Ledger ledger = home.openLedger(); View view = home.openView()) {
+    JobRunner runner = Exchanges.runner(home, ctx.clock(), maxElapsed, line -> ctx.err().println("cairn: " + line));
+    JobRunner.Outcome<ReconcileReport> out = runner.run(t.id(), "reconcile", () -> {
+      try (HomeSession session = HomeSession.open(home)) {
         PinnedKeys pins = Exchanges.pins(home);
-        var sync = Exchanges.synchronizer(home, ledger, pins, clock);
-        ReconcileReport r = new Reconciler(ledger.localOrigin(), Exchanges.store(home), sync, pins).reconcile(t.transport(), restore);
-        ledger.sync();
-        view.catchUp(ledger.reader());
+        ReconcileReport r = new Reconciler(session.ledger().localOrigin(), Exchanges.store(home), session.synchronizer(pins), pins)
+            .reconcile(t.transport(), restore);
+        session.commit();
         return r;
       }
     });
     if (!out.succeeded()) {
-      Exchanges.recordFailure(Exchanges.targets(home), where, out);
+      Exchanges.recordFailure(Exchanges.targets(home), t.id(), ctx.clock().instant(), out);
       throw out.cause();
     }
     ReconcileReport r = out.value();
     if (r.problems.isEmpty()) {
-      r.deadLettersCleared = Exchanges.deadLetters(home).clear(where);
-      Exchanges.targets(home).success(where, Clock.systemUTC().instant());
+      r.deadLettersCleared = Exchanges.deadLetters(home).clear(t.id());
+      Exchanges.targets(home).success(t.id(), ctx.clock().instant());
     }
     print(where, r);
     return r.reuploaded() + r.corruptLocal() + r.wrongKind() > 0 ? 5 : 0;

@@ -4,6 +4,7 @@ import dev.cairn.cli.command.Context;
 import dev.cairn.cli.home.Config;
 import dev.cairn.cli.home.Exchanges;
 import dev.cairn.cli.home.Home;
+import dev.cairn.cli.home.HomeSession;
 import dev.cairn.exchange.artifact.ArtifactKind;
 import dev.cairn.exchange.http.ArtifactServer;
 import dev.cairn.exchange.http.BearerToken;
@@ -118,7 +119,7 @@ public final class ServeCommand implements java.util.concurrent.Callable<Integer
         }, 200, TimeUnit.MILLISECONDS);
       }
     };
-    HomeDoor homeDoor = new HomeDoor(home.origin(), store, () -> Exchanges.pins(home, trust), Clock.systemUTC(),
+    HomeDoor homeDoor = new HomeDoor(home.origin(), store, () -> Exchanges.pins(home, trust), ctx.clock(),
         "a checkpoint pushed to this home's cairn serve");
     Door door = (name, bytes) -> {
       try {
@@ -202,16 +203,15 @@ public final class ServeCommand implements java.util.concurrent.Callable<Integer
     }
 
     void run() {
-      try (Ledger ledger = home.openLedger(); View view = home.openView()) {
+      try (HomeSession session = HomeSession.open(home)) {
         PinnedKeys pins = Exchanges.pins(home);
         for (KeyClaim c = claims.poll(); c != null; c = claims.poll()) {
           pins.recordRefused(c);
         }
-        var sync = Exchanges.synchronizer(home, ledger, pins, Clock.systemUTC());
+        var sync = session.synchronizer(pins);
         SyncReport r = sync.absorbLocal();
         sealed.increment(sync.sealOnly().events());
-        ledger.sync();
-        projected.increment(view.catchUp(ledger.reader()));
+        projected.increment(session.commit());
         imported.increment(r.applied());
         quarantined.increment(r.quarantined());
         if (r.applied() + r.quarantined() + r.forged() > 0) {

@@ -8,6 +8,7 @@ import dev.cairn.cli.command.Context;
 import dev.cairn.cli.command.DurationConverter;
 import dev.cairn.cli.home.Exchanges;
 import dev.cairn.cli.home.Home;
+import dev.cairn.cli.home.HomeSession;
 import dev.cairn.cli.output.Json;
 import dev.cairn.cli.target.TargetAccess;
 import dev.cairn.cli.target.TargetResolver;
@@ -72,7 +73,7 @@ public final class SyncCommand implements Callable<Integer> {
   public Integer call() throws InterruptedException {
     Home home = ctx.home();
     java.util.List<TargetResolver.Resolved> targets = resolve(home);
-    JobRunner runner = Exchanges.runner(home, Clock.systemUTC(), dryRun ? java.time.Duration.ZERO : maxElapsed,
+    JobRunner runner = Exchanges.runner(home, ctx.clock(), dryRun ? java.time.Duration.ZERO : maxElapsed,
         line -> ctx.err().println("cairn: " + line));
     if (!watch) {
       if (targets.size() == 1 && !all) {
@@ -99,17 +100,16 @@ public final class SyncCommand implements Callable<Integer> {
    */
   private JobRunner.Outcome<Integer> runJob(Home home, JobRunner runner, TargetResolver.Resolved t, boolean unattended) throws InterruptedException {
     TargetLog log = Exchanges.targets(home);
-    String where = t.transport().describe();
-    if (unattended && log.isPaused(where)) {
-      ctx.out().println(java.time.LocalTime.now().withNano(0) + " " + t.label() + ": paused (" + log.entries().get(where).paused()
+    if (unattended && log.isPaused(t.id())) {
+      ctx.out().println(now() + " " + t.label() + ": paused (" + log.entries().get(t.id()).paused()
           + "); fix it, then run: cairn sync " + t.label());
       return new JobRunner.Outcome<>(0, null, null, null, 0);
     }
-    JobRunner.Outcome<Integer> out = runner.run(where, "sync", () -> syncOnce(home, t.transport(), watch));
+    JobRunner.Outcome<Integer> out = runner.run(t.id(), "sync", () -> syncOnce(home, t, watch));
     if (!out.succeeded() && !dryRun) {
-      Exchanges.recordFailure(log, where, out);
+      Exchanges.recordFailure(log, t.id(), ctx.clock().instant(), out);
       if (unattended) {
-        ctx.out().println(java.time.LocalTime.now().withNano(0) + " " + t.label() + ": "
+        ctx.out().println(now() + " " + t.label() + ": "
             + (out.failure() == Failures.Kind.PAUSE ? "paused: " : "failed (dead-lettered; 'cairn reconcile " + t.label() + "' retries): ") + out.error());
       }
     }
@@ -167,21 +167,23 @@ public final class SyncCommand implements Callable<Integer> {
     return 0;
   }
 
-  private int syncOnce(Home home, Transport transport, boolean compact) {
-    Clock clock = Clock.systemUTC();
-    TargetLog log = Exchanges.targets(home);
+  /** The local time of day, to the second, that unattended runs start their lines with. */
+  private String now() {
+    return java.time.LocalTime.now(ctx.clock().withZone(java.time.ZoneId.systemDefault())).withNano(0).toString();
+  }
+
+  private int syncOnce(Home home, TargetResolver.Resolved target, boolean compact) {
+    Transport transport = target.transport();
     SyncReport report;
-    try (Ledger ledger = home.openLedger(); View view = home.openView()) {
-      PinnedKeys pins = Exchanges.pins(home);
-      report = Exchanges.synchronizer(home, ledger, pins, clock).sync(transport, dryRun);
+    try (HomeSession session = HomeSession.open(home)) {
+      report = session.synchronizer(Exchanges.pins(home)).sync(transport, dryRun);
       if (!dryRun) {
-        ledger.sync();
-        view.catchUp(ledger.reader());
-        log.success(transport.describe(), clock.instant());
+        session.commit();
+        Exchanges.targets(home).success(target.id(), ctx.clock().instant());
       }
     }
     if (compact) {
-      ctx.out().printf("%s %s: sealed %d, pushed %d, pulled %d, applied %d%s%n", java.time.LocalTime.now().withNano(0), transport.describe(),
+      ctx.out().printf("%s %s: sealed %d, pushed %d, pulled %d, applied %d%s%n", now(), transport.describe(),
           report.sealedEvents, report.pushed(), report.pulled(), report.applied(),
           report.quarantined() + report.forged() + report.conflicted() > 0 ? ", quarantined " + report.quarantined() + ", forged " + report.forged()
               + (report.conflicted() > 0 ? ", " + report.conflicted() + " origin(s) stopped by a key conflict" : "") : "");

@@ -10,7 +10,7 @@ import dev.cairn.cli.home.Secrets;
 import dev.cairn.cli.output.Json;
 import dev.cairn.cli.target.TargetResolver;
 import dev.cairn.cli.target.TargetSpec;
-import dev.cairn.cli.target.Targets;
+import dev.cairn.cli.target.TargetUrl;
 import java.time.Instant;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -66,13 +66,13 @@ public final class TargetCommand implements Runnable {
       if (!Config.isTargetName(name)) {
         throw new BadInputException("NAME", 0, "expected 1-32 characters of [a-z0-9-], found '" + name + "'");
       }
-      Targets.check(url);
+      TargetUrl parsed = TargetUrl.parse(url, "URL");
       encryptTo.forEach(dev.cairn.exchange.crypt.AgeRecipient::new); // refuses a malformed recipient before anything is written
       String passphrase = passphraseFile == null ? null : dev.cairn.exchange.crypt.Passphrase.readFile(passphraseFile).text();
-      TargetSpec spec = new TargetSpec(url, encryptTo, passphrase != null, workFactor);
+      TargetSpec spec = new TargetSpec(parsed, encryptTo, passphrase != null, workFactor);
       Home home = ctx.home();
       if (!encryptTo.isEmpty()) {
-        TargetResolver.identity(home); // make sure this machine can read back what it encrypts
+        TargetResolver.identity(home, ctx); // make sure this machine can read back what it encrypts
       }
       try (var guard = Home.settingsGuard(home)) { // read-modify-write: a concurrent 'target add' keeps its target too
         Config.read(home).withTarget(name, spec).write(home);
@@ -82,7 +82,7 @@ public final class TargetCommand implements Runnable {
         }
         secrets.withPassphrase(name, passphrase).write(home);
       }
-      ctx.out().println("target " + name + " = " + url + (token != null ? " (token stored in secrets.toml)" : "")
+      ctx.out().println("target " + name + " = " + parsed.text() + (token != null ? " (token stored in secrets.toml)" : "")
           + (spec.encrypted() ? "; encrypted at rest: " + spec.encryptionLabel() + (passphrase != null ? " (passphrase stored in secrets.toml)" : "") : ""));
       return 0;
     }
@@ -106,11 +106,11 @@ public final class TargetCommand implements Runnable {
       Config config = Config.read(home);
       Secrets secrets = Secrets.read(home);
       var log = Exchanges.targets(home).entries();
-      Instant now = Instant.now();
+      Instant now = ctx.clock().instant();
       ArrayNode out = Json.MAPPER.createArrayNode();
       config.targets().forEach((name, spec) -> {
-        var entry = log.get(Targets.describe(spec.url()));
-        out.addObject().put("name", name).put("url", spec.url()).put("token", secrets.token(name).isPresent())
+        var entry = log.get(spec.url().id());
+        out.addObject().put("name", name).put("url", spec.url().text()).put("token", secrets.token(name).isPresent())
             .put("encryption", spec.encryptionLabel())
             .put("last_success", entry == null || entry.lastSuccess() == null ? null : entry.lastSuccess().toString())
             .put("staleness", entry == null ? "never synced" : entry.staleness(now));

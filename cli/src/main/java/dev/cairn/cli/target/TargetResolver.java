@@ -10,8 +10,13 @@ import dev.cairn.exchange.crypt.AgeIdentity;
 import dev.cairn.exchange.crypt.AgeRecipient;
 import dev.cairn.exchange.crypt.EncryptedTransport;
 import dev.cairn.exchange.crypt.Passphrase;
+import dev.cairn.exchange.http.BearerToken;
+import dev.cairn.exchange.http.HttpTransport;
+import dev.cairn.exchange.s3.S3Settings;
+import dev.cairn.exchange.s3.S3Transport;
+import dev.cairn.exchange.transport.FolderTransport;
+import dev.cairn.exchange.transport.TargetId;
 import dev.cairn.exchange.transport.Transport;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -21,8 +26,8 @@ import java.util.List;
  * Part of the composition root; stateless apart from the inputs it was given.
  */
 public final class TargetResolver {
-  /** A target to work with: the name or URL it was given by, and its transport. */
-  public record Resolved(String label, Transport transport) {}
+  /** A target to work with: the name or URL it was given by, its identity, and its transport. */
+  public record Resolved(String label, TargetId id, Transport transport) {}
 
   private final Context ctx;
   private final Home home;
@@ -48,14 +53,36 @@ public final class TargetResolver {
   }
 
   public Resolved open(String name) {
-    TargetSpec spec = config.targets().getOrDefault(name, TargetSpec.plain(name));
-    String url = spec.url();
-    String t = token != null ? token : ctx.env("CAIRN_TOKEN") != null ? ctx.env("CAIRN_TOKEN") : secrets.token(name).orElse(null);
-    Transport transport = Targets.open(url, t, url.startsWith("s3://") ? S3Config.resolve(ctx, home, endpoint) : null);
+    TargetSpec spec = config.targets().get(name);
+    if (spec == null) {
+      spec = TargetSpec.plain(TargetUrl.parse(name));
+    }
+    Transport transport = transport(name, spec.url());
     if (spec.encrypted()) {
       transport = new EncryptedTransport(transport, encryption(name, spec));
     }
-    return new Resolved(name, transport);
+    return new Resolved(name, spec.url().id(), transport);
+  }
+
+  private Transport transport(String name, TargetUrl url) {
+    if (url instanceof TargetUrl.Folder f) {
+      return new FolderTransport(f.path());
+    }
+    if (url instanceof TargetUrl.Http h) {
+      String t = token != null ? token : ctx.env("CAIRN_TOKEN") != null ? ctx.env("CAIRN_TOKEN") : secrets.token(name).orElse(null);
+      if (t == null || t.isBlank()) {
+        throw new BadInputException("TARGET", 0, "expected a token for " + url.text()
+            + " (--token, or CAIRN_TOKEN; it is in the peer's keys/serve.token), found none");
+      }
+      return new HttpTransport(h.uri(), BearerToken.of(t));
+    }
+    TargetUrl.S3 s3 = (TargetUrl.S3) url;
+    S3Settings settings = S3Config.resolve(ctx, home, endpoint);
+    if (settings.accessKey() == null || settings.secretKey() == null) {
+      throw new BadInputException("TARGET", 0, "expected S3 credentials for " + url.text()
+          + " (AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or [s3] in secrets.toml), found none");
+    }
+    return new S3Transport(settings.client(), s3.location());
   }
 
   private AgeEncryption encryption(String name, TargetSpec spec) {
@@ -65,11 +92,11 @@ public final class TargetResolver {
       return AgeEncryption.withPassphrase(new Passphrase(p), spec.scryptWorkFactor());
     }
     List<AgeRecipient> recipients = spec.encryptTo().stream().map(AgeRecipient::new).toList();
-    return AgeEncryption.toRecipients(recipients, List.of(identity(home)));
+    return AgeEncryption.toRecipients(recipients, List.of(identity(home, ctx)));
   }
 
   /** This machine's age identity (keys/age.key), created on first use. */
-  public static AgeIdentity identity(Home home) {
-    return AgeIdentity.loadOrCreate(home.keys(), Instant.now());
+  public static AgeIdentity identity(Home home, Context ctx) {
+    return AgeIdentity.loadOrCreate(home.keys(), ctx.clock().instant());
   }
 }

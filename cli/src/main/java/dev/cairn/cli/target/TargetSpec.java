@@ -9,11 +9,12 @@ import java.util.List;
  * with the passphrase kept in secrets.toml, {@code scryptWorkFactor} its log2 N for new files;
  * neither: plain). Immutable.
  */
-public record TargetSpec(String url, List<String> encryptTo, boolean passphrase, int scryptWorkFactor) {
+public record TargetSpec(TargetUrl url, List<String> encryptTo, boolean passphrase, int scryptWorkFactor) {
   /** age's default scrypt work factor (2^18). */
   public static final int DEFAULT_WORK_FACTOR = 18;
 
   public TargetSpec {
+    java.util.Objects.requireNonNull(url, "url");
     encryptTo = List.copyOf(encryptTo);
     if (passphrase && !encryptTo.isEmpty()) {
       throw new BadInputException("--encrypt-to", 0, "expected either recipients or a passphrase file, found both");
@@ -23,7 +24,7 @@ public record TargetSpec(String url, List<String> encryptTo, boolean passphrase,
     }
   }
 
-  static TargetSpec plain(String url) {
+  public static TargetSpec plain(TargetUrl url) {
     return new TargetSpec(url, List.of(), false, DEFAULT_WORK_FACTOR);
   }
 

@@ -3,6 +3,7 @@ package dev.cairn.exchange.sync;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import dev.cairn.exchange.transport.TargetId;
 import dev.cairn.ledger.DurableFile;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -21,7 +22,7 @@ import java.util.List;
  */
 public final class DeadLetters {
   /** One dead job. {@code job} says what it was ("sync", or "push NAME"). Immutable. */
-  public record Entry(String target, String job, Failures.Kind kind, String error, int attempts, Instant first, Instant last) {}
+  public record Entry(TargetId target, String job, Failures.Kind kind, String error, int attempts, Instant first, Instant last) {}
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private final Path file;
@@ -36,7 +37,7 @@ public final class DeadLetters {
     List<Entry> out = new ArrayList<>();
     try {
       for (JsonNode n : JSON.readTree(Files.readAllBytes(file)).path("dead_letters")) {
-        out.add(new Entry(n.path("target").asText(), n.path("job").asText(), Failures.Kind.valueOf(n.path("kind").asText("TERMINAL")),
+        out.add(new Entry(new TargetId(n.path("target").asText()), n.path("job").asText(), Failures.Kind.valueOf(n.path("kind").asText("TERMINAL")),
             n.path("error").asText(), n.path("attempts").asInt(), Instant.parse(n.path("first").asText()), Instant.parse(n.path("last").asText())));
       }
     } catch (NoSuchFileException e) {
@@ -51,7 +52,7 @@ public final class DeadLetters {
     return List.copyOf(entries);
   }
 
-  public synchronized List<Entry> forTarget(String target) {
+  public synchronized List<Entry> forTarget(TargetId target) {
     return entries.stream().filter(e -> e.target().equals(target)).toList();
   }
 
@@ -69,7 +70,7 @@ public final class DeadLetters {
   }
 
   /** Removes the target's entries (after a successful retry); returns how many. */
-  public synchronized int clear(String target) {
+  public synchronized int clear(TargetId target) {
     int before = entries.size();
     entries.removeIf(e -> e.target().equals(target));
     if (entries.size() != before) {
@@ -81,7 +82,7 @@ public final class DeadLetters {
   private void save() {
     ArrayNode arr = JSON.createArrayNode();
     for (Entry e : entries) {
-      arr.addObject().put("target", e.target()).put("job", e.job()).put("kind", e.kind().name()).put("error", e.error())
+      arr.addObject().put("target", e.target().value()).put("job", e.job()).put("kind", e.kind().name()).put("error", e.error())
           .put("attempts", e.attempts()).put("first", e.first().toString()).put("last", e.last().toString());
     }
     try {

@@ -1,5 +1,6 @@
 package dev.cairn.exchange.sync;
 
+import dev.cairn.exchange.transport.TargetId;
 import dev.cairn.ledger.CairnException;
 import java.time.Clock;
 import java.time.Duration;
@@ -47,7 +48,7 @@ public final class JobRunner {
     this.progress = progress;
   }
 
-  public <T> Outcome<T> run(String target, String job, Supplier<T> work) throws InterruptedException {
+  public <T> Outcome<T> run(TargetId target, String job, Supplier<T> work) throws InterruptedException {
     Instant first = clock.instant();
     Duration shared = backoff.waitBefore(first);
     if (!shared.isZero()) {

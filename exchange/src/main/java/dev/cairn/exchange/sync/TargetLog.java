@@ -3,6 +3,7 @@ package dev.cairn.exchange.sync;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.cairn.exchange.transport.TargetId;
 import dev.cairn.ledger.DurableFile;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -25,7 +26,7 @@ import java.util.TreeMap;
  */
 public final class TargetLog {
   /** One target's record. Immutable. */
-  public record Entry(String target, Instant lastSuccess, Instant lastAttempt, String lastError, int failures, String paused) {
+  public record Entry(TargetId target, Instant lastSuccess, Instant lastAttempt, String lastError, int failures, String paused) {
     public String staleness(Instant now) {
       if (lastSuccess == null) {
         return "never synced";
@@ -37,7 +38,7 @@ public final class TargetLog {
 
   private static final ObjectMapper MAPPER = new ObjectMapper();
   private final Path file;
-  private final TreeMap<String, Entry> entries = new TreeMap<>();
+  private final TreeMap<TargetId, Entry> entries = new TreeMap<>();
 
   private TargetLog(Path file) {
     this.file = file;
@@ -50,7 +51,8 @@ public final class TargetLog {
       for (Iterator<Map.Entry<String, JsonNode>> it = root.path("targets").fields(); it.hasNext(); ) {
         Map.Entry<String, JsonNode> e = it.next();
         JsonNode v = e.getValue();
-        log.entries.put(e.getKey(), new Entry(e.getKey(), instant(v.get("last_success")), instant(v.get("last_attempt")),
+        TargetId id = new TargetId(e.getKey());
+        log.entries.put(id, new Entry(id, instant(v.get("last_success")), instant(v.get("last_attempt")),
             v.hasNonNull("last_error") ? v.get("last_error").asText() : null, v.path("failures").asInt(0),
             v.hasNonNull("paused") ? v.get("paused").asText() : null));
       }
@@ -66,26 +68,26 @@ public final class TargetLog {
     return n == null || n.isNull() ? null : Instant.parse(n.asText());
   }
 
-  public Map<String, Entry> entries() {
+  public Map<TargetId, Entry> entries() {
     return Map.copyOf(entries);
   }
 
-  public void success(String target, Instant now) {
+  public void success(TargetId target, Instant now) {
     update(target, old -> new Entry(target, now, now, null, 0, null));
   }
 
-  public void failure(String target, Instant now, String error) {
+  public void failure(TargetId target, Instant now, String error) {
     update(target, old -> new Entry(target, old == null ? null : old.lastSuccess(), now, error, old == null ? 1 : old.failures() + 1,
         old == null ? null : old.paused()));
   }
 
   /** Pauses the target: unattended syncs (--all, --watch) skip it until a sync by name succeeds. */
-  public void pause(String target, Instant now, String reason) {
+  public void pause(TargetId target, Instant now, String reason) {
     update(target, old -> new Entry(target, old == null ? null : old.lastSuccess(), now, reason, old == null ? 1 : old.failures() + 1, reason));
   }
 
   /** Read-modify-write under {@code targets.json.lock}: what another process recorded meanwhile is kept. */
-  private void update(String target, java.util.function.UnaryOperator<Entry> change) {
+  private void update(TargetId target, java.util.function.UnaryOperator<Entry> change) {
     try (var guard = dev.cairn.ledger.FileGuard.acquire(file.resolveSibling(file.getFileName() + ".lock"), java.time.Duration.ofSeconds(10))) {
       TargetLog fresh = load(file);
       entries.clear();
@@ -95,7 +97,7 @@ public final class TargetLog {
     }
   }
 
-  public boolean isPaused(String target) {
+  public boolean isPaused(TargetId target) {
     Entry e = entries.get(target);
     return e != null && e.paused() != null;
   }
@@ -104,7 +106,7 @@ public final class TargetLog {
     ObjectNode root = MAPPER.createObjectNode();
     ObjectNode all = root.putObject("targets");
     for (Entry e : entries.values()) {
-      all.putObject(e.target()).put("last_success", e.lastSuccess() == null ? null : e.lastSuccess().toString())
+      all.putObject(e.target().value()).put("last_success", e.lastSuccess() == null ? null : e.lastSuccess().toString())
           .put("last_attempt", e.lastAttempt() == null ? null : e.lastAttempt().toString()).put("last_error", e.lastError())
           .put("failures", e.failures()).put("paused", e.paused());
     }

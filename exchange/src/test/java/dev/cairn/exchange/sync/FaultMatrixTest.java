@@ -19,7 +19,6 @@ import dev.cairn.ledger.event.MessageAppended;
 import dev.cairn.ledger.event.SessionRecorded;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

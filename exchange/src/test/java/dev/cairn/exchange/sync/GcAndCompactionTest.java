@@ -12,7 +12,6 @@ import dev.cairn.exchange.transport.ArtifactInfo;
 import dev.cairn.exchange.transport.FolderTransport;
 import dev.cairn.exchange.transport.Transport;
 import dev.cairn.exchange.trust.PinnedKeys;
-import dev.cairn.ledger.SessionId;
 import dev.cairn.ledger.event.MessageAppended;
 import dev.cairn.ledger.event.SessionRecorded;
 import java.nio.file.Files;

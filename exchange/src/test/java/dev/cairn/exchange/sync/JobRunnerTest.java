@@ -8,11 +8,12 @@ import dev.cairn.exchange.artifact.ArtifactCorruptException;
 import dev.cairn.exchange.artifact.ArtifactName;
 import dev.cairn.exchange.crypt.DecryptionException;
 import dev.cairn.exchange.transport.ArtifactConflictException;
+import dev.cairn.exchange.transport.TargetId;
 import dev.cairn.exchange.transport.TransportException;
 import dev.cairn.ledger.Origin;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -67,7 +68,7 @@ class JobRunnerTest {
   void retryableFailuresFollowTheScheduleThenDeadLetterPastTheMaximumElapsedTime() throws Exception {
     DeadLetters dead = DeadLetters.load(dir.resolve("dead_letter.json"));
     AtomicInteger calls = new AtomicInteger();
-    JobRunner.Outcome<String> out = runner(new Backoff(), dead, Duration.ofMinutes(15)).run("nas", "sync", () -> {
+    JobRunner.Outcome<String> out = runner(new Backoff(), dead, Duration.ofMinutes(15)).run(new TargetId("nas"), "sync", () -> {
       calls.incrementAndGet();
       clock.now = clock.now.plusMillis(100); // each attempt takes a little time
       throw network();
@@ -81,7 +82,7 @@ class JobRunnerTest {
     assertEquals(calls.get(), out.attempts());
     List<DeadLetters.Entry> persisted = DeadLetters.load(dir.resolve("dead_letter.json")).entries();
     assertEquals(1, persisted.size());
-    assertEquals("nas", persisted.get(0).target());
+    assertEquals(new TargetId("nas"), persisted.get(0).target());
     assertEquals(calls.get(), persisted.get(0).attempts());
     assertTrue(persisted.get(0).error().contains("connection refused"), persisted.get(0).error());
   }
@@ -91,7 +92,7 @@ class JobRunnerTest {
     Backoff shared = new Backoff();
     DeadLetters dead = DeadLetters.load(dir.resolve("d.json"));
     AtomicInteger n = new AtomicInteger();
-    JobRunner.Outcome<Integer> ok = runner(shared, dead, Duration.ofMinutes(15)).run("nas", "sync", () -> {
+    JobRunner.Outcome<Integer> ok = runner(shared, dead, Duration.ofMinutes(15)).run(new TargetId("nas"), "sync", () -> {
       if (n.incrementAndGet() <= 3) {
         throw status(503, "SlowDown");
       }
@@ -103,7 +104,7 @@ class JobRunnerTest {
     assertEquals(0, shared.failures());
     slept.clear();
     AtomicInteger m = new AtomicInteger();
-    runner(shared, dead, Duration.ofMinutes(15)).run("usb", "sync", () -> {
+    runner(shared, dead, Duration.ofMinutes(15)).run(new TargetId("usb"), "sync", () -> {
       if (m.incrementAndGet() == 1) {
         throw network();
       }
@@ -118,13 +119,13 @@ class JobRunnerTest {
     Backoff shared = new Backoff();
     DeadLetters dead = DeadLetters.load(dir.resolve("d.json"));
     JobRunner short1 = runner(shared, dead, Duration.ofSeconds(30));
-    JobRunner.Outcome<Object> first = short1.run("nas", "sync", () -> {
+    JobRunner.Outcome<Object> first = short1.run(new TargetId("nas"), "sync", () -> {
       throw network();
     });
     assertFalse(first.succeeded());
     assertEquals(List.of(0L, 5L, 10L), slept.stream().map(Duration::toSeconds).toList(), "0+5+10 fit in 30 s; +20 would not");
     slept.clear();
-    JobRunner.Outcome<String> second = short1.run("usb", "sync", () -> "done");
+    JobRunner.Outcome<String> second = short1.run(new TargetId("usb"), "sync", () -> "done");
     assertTrue(second.succeeded(), "later work runs");
     assertEquals(List.of(20L), slept.stream().map(Duration::toSeconds).toList(), "the next job waits the shared delay first");
     assertEquals(1, dead.entries().size());
@@ -135,18 +136,18 @@ class JobRunnerTest {
     DeadLetters dead = DeadLetters.load(dir.resolve("d.json"));
     ArtifactName n = ArtifactName.checkpoint(new Origin("alpha-aaaaaa"), 1);
     JobRunner r = runner(new Backoff(), dead, Duration.ofMinutes(15));
-    JobRunner.Outcome<Object> terminal = r.run("nas", "push " + n, () -> {
+    JobRunner.Outcome<Object> terminal = r.run(new TargetId("nas"), "push " + n, () -> {
       throw new ArtifactConflictException("folder:/x", n);
     });
     assertEquals(Failures.Kind.TERMINAL, terminal.failure());
     assertEquals(1, terminal.attempts());
-    JobRunner.Outcome<Object> pause = r.run("vault", "sync", () -> {
+    JobRunner.Outcome<Object> pause = r.run(new TargetId("vault"), "sync", () -> {
       throw new DecryptionException(n.encrypted(), "folder:/v", "no key");
     });
     assertEquals(Failures.Kind.PAUSE, pause.failure());
     assertTrue(slept.isEmpty(), "neither is retried");
-    assertEquals(List.of("nas"), dead.entries().stream().map(DeadLetters.Entry::target).toList(), "a pause is not a dead letter");
-    assertEquals(1, dead.clear("nas"));
+    assertEquals(List.of(new TargetId("nas")), dead.entries().stream().map(DeadLetters.Entry::target).toList(), "a pause is not a dead letter");
+    assertEquals(1, dead.clear(new TargetId("nas")));
     assertTrue(DeadLetters.load(dir.resolve("d.json")).entries().isEmpty(), "clearing is persisted");
   }
 
