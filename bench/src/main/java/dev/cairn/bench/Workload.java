@@ -1,5 +1,6 @@
 package dev.cairn.bench;
 
+import dev.cairn.ledger.event.SessionFlagged;
 import dev.cairn.ledger.EventId;
 import dev.cairn.ledger.Hlc;
 import dev.cairn.ledger.Origin;
@@ -12,10 +13,7 @@ import dev.cairn.ledger.event.MessageAppended;
 import dev.cairn.ledger.event.MessagePinned;
 import dev.cairn.ledger.event.SessionRecorded;
 import dev.cairn.ledger.event.SessionRenamed;
-import dev.cairn.ledger.event.SessionStarred;
 import dev.cairn.ledger.event.SessionTagged;
-import dev.cairn.ledger.event.SessionTrashed;
-import dev.cairn.ledger.event.SessionUnstarred;
 import dev.cairn.ledger.event.ToolCall;
 import dev.cairn.ledger.event.Usage;
 import java.time.Instant;
@@ -126,12 +124,12 @@ public final class Workload implements Iterator<Event> {
   private Curation curation(Origin origin) {
     SessionId s = sessions.get(random.nextInt(sessions.size()));
     Curation c = switch (random.nextInt(6)) {
-      case 0 -> new SessionStarred(s, null);
-      case 1 -> new SessionUnstarred(s, null);
+      case 0 -> SessionFlagged.starred(s, null);
+      case 1 -> SessionFlagged.unstarred(s, null);
       case 2 -> new SessionRenamed(s, sentence(3), null);
       case 3 -> new SessionTagged(s, "tag" + random.nextInt(8), null);
       case 4 -> new MessagePinned(s, random.nextInt(4), random.nextBoolean() ? null : sentence(3), null);
-      default -> new SessionTrashed(s, null);
+      default -> SessionFlagged.trashed(s, null);
     };
     EventId[] v = versions.get(s + "|" + c.register().name());
     EventId prev = v == null ? null : random.nextInt(3) == 0 ? v[1] : v[0]; // a third saw an older version: concurrent

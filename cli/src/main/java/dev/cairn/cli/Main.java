@@ -32,7 +32,9 @@ public final class Main {
 
   /** Runs one command line; returns the exit code. Used by tests in-process. */
   public static int run(String[] args, Context ctx) {
-    CommandLine cli = new CommandLine(new CairnCommand(ctx), new Factory(ctx));
+    Factory factory = new Factory(ctx);
+    CommandLine cli = new CommandLine(new CairnCommand(ctx), factory);
+    CairnCommand.addVerbs(cli, ctx, factory);
     cli.setOut(ctx.out());
     cli.setErr(ctx.err());
     cli.setCaseInsensitiveEnumValuesAllowed(true);

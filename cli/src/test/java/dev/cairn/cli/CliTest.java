@@ -9,6 +9,7 @@ import dev.cairn.cli.home.Home;
 import dev.cairn.cli.home.OriginNames;
 import dev.cairn.cli.output.Json;
 import dev.cairn.ledger.Ledger;
+import dev.cairn.ledger.event.SessionFlagged;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -158,7 +159,7 @@ class CliTest {
     Path home = init("h", "home-aaaaaa");
     Cli.runWithInput(home, LOCAL, "import", "events", "-");
     try (Ledger ledger = new Home(home).openLedger()) { // appends without projecting
-      ledger.appendLocal(new dev.cairn.ledger.event.Draft(new dev.cairn.ledger.event.SessionUnstarred(
+      ledger.appendLocal(new dev.cairn.ledger.event.Draft(SessionFlagged.unstarred(
           dev.cairn.ledger.SessionId.parse("home-aaaaaa~s1"), null)));
     }
     assertEquals(1, json(Cli.run(home, "status", "--json").out()).get("view_lag").asLong());

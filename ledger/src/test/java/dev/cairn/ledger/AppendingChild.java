@@ -1,8 +1,8 @@
 package dev.cairn.ledger;
 
+import dev.cairn.ledger.event.SessionFlagged;
 import dev.cairn.ledger.event.Draft;
 import dev.cairn.ledger.event.Event;
-import dev.cairn.ledger.event.SessionStarred;
 import java.io.PrintStream;
 import java.nio.file.Path;
 
@@ -15,7 +15,7 @@ public final class AppendingChild {
       out.println("ready " + ledger.highWater(origin));
       out.flush();
       for (long i = 0; ; i++) {
-        Event e = ledger.appendLocal(new Draft(new SessionStarred(SessionId.parse("crash-000001~s" + i), null)));
+        Event e = ledger.appendLocal(new Draft(SessionFlagged.starred(SessionId.parse("crash-000001~s" + i), null)));
         out.println("ack " + e.seq());
         out.flush();
       }

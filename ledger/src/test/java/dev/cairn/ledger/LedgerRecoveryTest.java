@@ -1,5 +1,6 @@
 package dev.cairn.ledger;
 
+import dev.cairn.ledger.event.SessionFlagged;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -167,7 +168,7 @@ class LedgerRecoveryTest {
     try (Ledger ledger = open(LedgerRecovery.EventSource.NONE)) {
       for (long seq = 1; seq <= 2; seq++) {
         ledger.appendForeign(new Event(peer, new Seq(seq), new Hlc(farFuture + seq, 0),
-            new dev.cairn.ledger.event.SessionStarred(SessionId.parse("peer-000002~s" + seq), null)));
+            SessionFlagged.starred(SessionId.parse("peer-000002~s" + seq), null)));
       }
       assertEquals(2, ledger.quarantined());
     }

@@ -1,5 +1,6 @@
 package dev.cairn.ledger;
 
+import dev.cairn.ledger.event.SessionFlagged;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -9,7 +10,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.cairn.ledger.clock.ManualClock;
 import dev.cairn.ledger.event.Draft;
 import dev.cairn.ledger.event.Event;
-import dev.cairn.ledger.event.SessionStarred;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -32,11 +32,11 @@ class LedgerTest {
   }
 
   private static Draft star(String session) {
-    return new Draft(new SessionStarred(SessionId.parse(session), null));
+    return new Draft(SessionFlagged.starred(SessionId.parse(session), null));
   }
 
   private static Event peerEvent(long seq, long wall) {
-    return new Event(PEER, new Seq(seq), new Hlc(wall, 0), new SessionStarred(SessionId.parse("peer-000002~s" + seq), null));
+    return new Event(PEER, new Seq(seq), new Hlc(wall, 0), SessionFlagged.starred(SessionId.parse("peer-000002~s" + seq), null));
   }
 
   private static List<Event> readAll(LedgerReader reader) {

@@ -1,5 +1,7 @@
 package dev.cairn.projection;
 
+import dev.cairn.ledger.SessionId;
+import dev.cairn.ledger.event.Register;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -42,8 +44,9 @@ public final class SessionQueries {
       args.add(f.starred() ? 1 : 0);
     }
     if (f.tag() != null) {
-      sql.append(" AND EXISTS (SELECT 1 FROM registers r WHERE r.session = session_view.session AND r.register = ? AND r.value = 'true')");
-      args.add("tag:" + f.tag());
+      sql.append(" AND EXISTS (SELECT 1 FROM registers r WHERE r.session = session_view.session AND r.register = ? AND r.value = ?)");
+      args.add(Register.tag(f.tag()).name());
+      args.add(Register.flag(true));
     }
     if (f.project() != null) {
       sql.append(" AND project = ?");
@@ -81,9 +84,9 @@ public final class SessionQueries {
   }
 
   /** One session by exact id. */
-  public Optional<SessionRow> session(String id) {
+  public Optional<SessionRow> session(SessionId id) {
     try (PreparedStatement p = connection.prepareStatement("SELECT " + SESSION_COLUMNS + " WHERE session = ?")) {
-      p.setString(1, id);
+      p.setString(1, id.toString());
       return readSessions(p).stream().findFirst();
     } catch (SQLException e) {
       throw new ViewException("read session in", file, e);
@@ -95,19 +98,26 @@ public final class SessionQueries {
    * {@code ref}, else every id whose native part (after {@code ~}) starts with it. At most
    * {@code max} ids, sorted.
    */
-  public List<String> resolve(String ref, int max) {
-    if (session(ref).isPresent()) {
-      return List.of(ref);
+  public List<SessionId> resolve(String ref, int max) {
+    try (PreparedStatement exact = connection.prepareStatement("SELECT session FROM sessions WHERE session = ?")) {
+      exact.setString(1, ref);
+      try (ResultSet rs = exact.executeQuery()) {
+        if (rs.next()) {
+          return List.of(SessionId.parse(rs.getString(1)));
+        }
+      }
+    } catch (SQLException e) {
+      throw new ViewException("resolve session in", file, e);
     }
     String sql = "SELECT session FROM sessions WHERE substr(session, 1, length(?1)) = ?1"
         + " OR substr(session, instr(session, '~') + 1, length(?1)) = ?1 ORDER BY session LIMIT ?2";
     try (PreparedStatement p = connection.prepareStatement(sql)) {
       p.setString(1, ref);
       p.setInt(2, max);
-      List<String> out = new ArrayList<>();
+      List<SessionId> out = new ArrayList<>();
       try (ResultSet rs = p.executeQuery()) {
         while (rs.next()) {
-          out.add(rs.getString(1));
+          out.add(SessionId.parse(rs.getString(1)));
         }
       }
       return out;
@@ -117,10 +127,10 @@ public final class SessionQueries {
   }
 
   /** The current value (canonical JSON) of a register, if set. */
-  public Optional<String> registerValue(String session, String register) {
+  public Optional<String> registerValue(SessionId session, Register register) {
     try (PreparedStatement p = connection.prepareStatement("SELECT value FROM registers WHERE session = ? AND register = ?")) {
-      p.setString(1, session);
-      p.setString(2, register);
+      p.setString(1, session.toString());
+      p.setString(2, register.name());
       try (ResultSet rs = p.executeQuery()) {
         return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
       }
@@ -130,13 +140,13 @@ public final class SessionQueries {
   }
 
   /** The messages of a session in order, with their pins. */
-  public List<MessageRow> messages(String session) {
+  public List<MessageRow> messages(SessionId session) {
     String sql = "SELECT m.ordinal, m.role, m.text, m.thinking, m.at, m.model, m.tool_calls, m.usage,"
         + " json_extract(r.value, '$.pinned'), json_extract(r.value, '$.note')"
         + " FROM messages m LEFT JOIN registers r ON r.session = m.session AND r.register = 'pin:' || m.ordinal"
         + " WHERE m.session = ? ORDER BY m.ordinal";
     try (PreparedStatement p = connection.prepareStatement(sql)) {
-      p.setString(1, session);
+      p.setString(1, session.toString());
       List<MessageRow> out = new ArrayList<>();
       try (ResultSet rs = p.executeQuery()) {
         while (rs.next()) {

@@ -11,8 +11,8 @@ import dev.cairn.ledger.LedgerReader;
 import dev.cairn.ledger.LedgerRecord;
 import dev.cairn.ledger.SessionId;
 import dev.cairn.ledger.event.Draft;
+import dev.cairn.ledger.event.SessionFlagged;
 import dev.cairn.ledger.event.SessionRenamed;
-import dev.cairn.ledger.event.SessionStarred;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -94,7 +94,7 @@ class ProjectionCrashTest {
         for (int m = 0; m < MESSAGES; m++) {
           ledger.appendLocal(new Draft(Scenario.message(id, m, "message " + m + " of session " + s + " about topic " + (m * s % 17))));
         }
-        ledger.appendLocal(new Draft(new SessionStarred(id, null)));
+        ledger.appendLocal(new Draft(SessionFlagged.starred(id, null)));
         ledger.appendLocal(new Draft(new SessionRenamed(id, "renamed " + s, null)));
       }
     }

@@ -8,13 +8,11 @@ import dev.cairn.ledger.event.Event;
 import dev.cairn.ledger.event.EventBody;
 import dev.cairn.ledger.event.MessageAppended;
 import dev.cairn.ledger.event.MessagePinned;
+import dev.cairn.ledger.event.SessionFlagged;
 import dev.cairn.ledger.event.SessionPurged;
 import dev.cairn.ledger.event.SessionRecorded;
 import dev.cairn.ledger.event.SessionRenamed;
-import dev.cairn.ledger.event.SessionStarred;
 import dev.cairn.ledger.event.SessionTagged;
-import dev.cairn.ledger.event.SessionTrashed;
-import dev.cairn.ledger.event.SessionUnstarred;
 import dev.cairn.ledger.event.SessionUntagged;
 import dev.cairn.ledger.event.UnknownEvent;
 import dev.cairn.ledger.event.UnknownFields;
@@ -69,8 +67,8 @@ final class Scenario {
     s.add(A, 41, new SessionRenamed(s1, "Alpha again", ra.id()));
 
     // Star / unstar race on s2: B stars, C unstars, both saw nothing.
-    s.add(B, 50, new SessionStarred(s2, null));
-    s.add(C, 50, new SessionUnstarred(s2, null));
+    s.add(B, 50, SessionFlagged.starred(s2, null));
+    s.add(C, 50, SessionFlagged.unstarred(s2, null));
     // Same value from two origins: not a conflict.
     s.add(A, 51, new SessionTagged(s2, "infra", null));
     s.add(C, 52, new SessionTagged(s2, "infra", null));
@@ -78,10 +76,10 @@ final class Scenario {
     s.add(B, 54, new SessionUntagged(s1, "ci", tagged.id()));
     s.add(C, 55, new MessagePinned(s1, 2, "the fix", null));
     s.add(A, 56, new MessagePinned(s1, 2, "the real fix", null));
-    s.add(B, 57, new SessionTrashed(s2, null));
+    s.add(B, 57, SessionFlagged.trashed(s2, null));
 
     // Curation of s3, then a purge from B: the purge absorbs everything about s3.
-    s.add(C, 60, new SessionStarred(s3, null));
+    s.add(C, 60, SessionFlagged.starred(s3, null));
     s.add(B, 61, new SessionPurged(s3));
     s.add(A, 62, message(s3, 1, "after purge"));
     // An event type from the future: stored, skipped, counted.

@@ -32,15 +32,15 @@ final class Curator implements AutoCloseable {
 
   /** The one session {@code ref} names (an id or a unique prefix of the id or of its native part). */
   SessionId resolve(String ref) {
-    List<String> found = view.queries().resolve(ref, CANDIDATES);
+    List<SessionId> found = view.queries().resolve(ref, CANDIDATES);
     if (found.size() != 1) {
       throw new SessionRefException(ref, found, CANDIDATES);
     }
-    return SessionId.parse(found.get(0));
+    return found.get(0);
   }
 
   Optional<String> value(SessionId session, Register register) {
-    return view.queries().registerValue(session.toString(), register.name());
+    return view.queries().registerValue(session, register);
   }
 
   View view() {
@@ -72,14 +72,10 @@ final class Curator implements AutoCloseable {
     return e;
   }
 
-  /** What an unset register means: not starred, not trashed, not tagged, not pinned, the recorded title. */
+  /** What an unset register means (not starred, not trashed, not tagged, not pinned, the recorded title). */
   private String unset(Curation change) {
-    String name = change.register().name();
-    if (name.equals(Register.DISPLAY_TITLE.name())) {
-      return view.queries().session(change.session().toString()).map(r -> r.title() == null ? null
-          : new dev.cairn.ledger.event.SessionRenamed(change.session(), r.title(), null).value()).orElse(null);
-    }
-    return name.startsWith("pin:") ? "{\"pinned\":false}" : "false";
+    String recordedTitle = view.queries().session(change.session()).map(r -> r.title()).orElse(null);
+    return change.register().unsetValue(recordedTitle);
   }
 
   @Override

@@ -11,7 +11,7 @@ final class Messages {
   private Messages() {}
 
   static void requireExists(View view, SessionId session, long ordinal) {
-    List<MessageRow> messages = view.queries().messages(session.toString());
+    List<MessageRow> messages = view.queries().messages(session);
     if (messages.stream().noneMatch(m -> m.ordinal() == ordinal)) {
       throw new SessionRefException.NoSuchMessage(session, ordinal, messages.isEmpty() ? -1 : messages.get(messages.size() - 1).ordinal());
     }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cairn.cli.command.Context;
 import dev.cairn.cli.home.Views;
 import dev.cairn.cli.output.Json;
+import dev.cairn.ledger.SessionId;
 import dev.cairn.projection.MessageRow;
 import dev.cairn.projection.SessionRow;
 import java.util.List;
@@ -38,12 +39,12 @@ public final class ShowCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     try (Views.Fresh f = Views.caughtUp(ctx.home())) {
-      List<String> found = f.view().queries().resolve(session, 10);
+      List<SessionId> found = f.view().queries().resolve(session, 10);
       if (found.size() != 1) {
         throw new SessionRefException(session, found, 10);
       }
       SessionRow s = f.view().queries().session(found.get(0)).orElseThrow();
-      List<MessageRow> messages = f.view().queries().messages(s.session());
+      List<MessageRow> messages = f.view().queries().messages(found.get(0));
       if (json) {
         printJson(s, messages);
       } else {

@@ -1,5 +1,6 @@
 package dev.cairn.exchange.sync;
 
+import dev.cairn.ledger.event.SessionFlagged;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -13,10 +14,7 @@ import dev.cairn.ledger.event.MessageAppended;
 import dev.cairn.ledger.event.MessagePinned;
 import dev.cairn.ledger.event.SessionRecorded;
 import dev.cairn.ledger.event.SessionRenamed;
-import dev.cairn.ledger.event.SessionStarred;
 import dev.cairn.ledger.event.SessionTagged;
-import dev.cairn.ledger.event.SessionTrashed;
-import dev.cairn.ledger.event.SessionUnstarred;
 import dev.cairn.ledger.event.SessionUntagged;
 import dev.cairn.projection.ConflictRow;
 import java.io.IOException;
@@ -146,13 +144,13 @@ class ConvergenceTest {
 
   private static void curate(TestHome h, SessionId s, Random r) {
     switch (r.nextInt(7)) {
-      case 0 -> h.curate(new SessionStarred(s, null));
-      case 1 -> h.curate(new SessionUnstarred(s, null));
+      case 0 -> h.curate(SessionFlagged.starred(s, null));
+      case 1 -> h.curate(SessionFlagged.unstarred(s, null));
       case 2 -> h.curate(new SessionRenamed(s, "name " + r.nextInt(4), null));
       case 3 -> h.curate(new SessionTagged(s, "t" + r.nextInt(3), null));
       case 4 -> h.curate(new SessionUntagged(s, "t" + r.nextInt(3), null));
       case 5 -> h.curate(new MessagePinned(s, 0, r.nextBoolean() ? null : "note " + r.nextInt(3), null));
-      default -> h.curate(new SessionTrashed(s, null));
+      default -> h.curate(SessionFlagged.trashed(s, null));
     }
   }
 

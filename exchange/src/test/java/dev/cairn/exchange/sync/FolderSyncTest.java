@@ -1,5 +1,6 @@
 package dev.cairn.exchange.sync;
 
+import dev.cairn.ledger.event.SessionFlagged;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -17,7 +18,6 @@ import dev.cairn.ledger.SessionId;
 import dev.cairn.ledger.event.MessageAppended;
 import dev.cairn.ledger.event.SessionRecorded;
 import dev.cairn.ledger.event.SessionRenamed;
-import dev.cairn.ledger.event.SessionStarred;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -224,7 +224,7 @@ class FolderSyncTest {
       // a checkpoint by a machine whose clock is a year ahead: build its segment by hand
       var future = new dev.cairn.ledger.event.Event(new dev.cairn.ledger.Origin("zulu-zzzzzz"), new Seq(1),
           new dev.cairn.ledger.Hlc(System.currentTimeMillis() + 365L * 24 * 3600 * 1000, 0),
-          new SessionStarred(a.session("s1"), null));
+          SessionFlagged.starred(a.session("s1"), null));
       var seg = dev.cairn.exchange.artifact.SegmentCodec.encode(List.of(future), 3);
       SigningKey zulu = SigningKey.loadOrCreate(dir.resolve("zulu"));
       folder.putIfAbsent(seg.name(), seg.bytes());

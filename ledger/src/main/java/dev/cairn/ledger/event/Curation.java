@@ -9,8 +9,7 @@ import dev.cairn.ledger.EventId;
  * different origins and with different values are a fork: a recorded conflict.
  */
 public sealed interface Curation extends EventBody
-    permits SessionStarred, SessionUnstarred, SessionRenamed, SessionTagged, SessionUntagged,
-        MessagePinned, MessageUnpinned, SessionTrashed, SessionRestored {
+    permits SessionFlagged, SessionRenamed, SessionTagged, SessionUntagged, MessagePinned, MessageUnpinned {
 
   Register register();
 

@@ -27,19 +27,23 @@ import java.util.function.Function;
  * <p>Thread-safety: stateless; safe for concurrent use.
  */
 public final class EventCodec {
-  private static final Map<String, Function<Fields, EventBody>> READERS = Map.ofEntries(
-      Map.entry(SessionRecorded.TYPE, SessionRecorded::read),
-      Map.entry(MessageAppended.TYPE, MessageAppended::read),
-      Map.entry(SessionStarred.TYPE, SessionStarred::read),
-      Map.entry(SessionUnstarred.TYPE, SessionUnstarred::read),
-      Map.entry(SessionRenamed.TYPE, SessionRenamed::read),
-      Map.entry(SessionTagged.TYPE, SessionTagged::read),
-      Map.entry(SessionUntagged.TYPE, SessionUntagged::read),
-      Map.entry(MessagePinned.TYPE, MessagePinned::read),
-      Map.entry(MessageUnpinned.TYPE, MessageUnpinned::read),
-      Map.entry(SessionTrashed.TYPE, SessionTrashed::read),
-      Map.entry(SessionRestored.TYPE, SessionRestored::read),
-      Map.entry(SessionPurged.TYPE, SessionPurged::read));
+  private static final Map<String, Function<Fields, EventBody>> READERS = readers();
+
+  private static Map<String, Function<Fields, EventBody>> readers() {
+    Map<String, Function<Fields, EventBody>> m = new java.util.HashMap<>(Map.of(
+        SessionRecorded.TYPE, SessionRecorded::read,
+        MessageAppended.TYPE, MessageAppended::read,
+        SessionRenamed.TYPE, SessionRenamed::read,
+        SessionTagged.TYPE, SessionTagged::read,
+        SessionUntagged.TYPE, SessionUntagged::read,
+        MessagePinned.TYPE, MessagePinned::read,
+        MessageUnpinned.TYPE, MessageUnpinned::read,
+        SessionPurged.TYPE, SessionPurged::read));
+    for (SessionFlagged.Flag flag : SessionFlagged.Flag.values()) {
+      m.put(flag.type(), f -> SessionFlagged.read(flag, f));
+    }
+    return Map.copyOf(m);
+  }
 
   private EventCodec() {}
 

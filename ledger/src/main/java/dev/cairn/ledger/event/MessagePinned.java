@@ -35,7 +35,7 @@ public record MessagePinned(SessionId session, long ordinal, String note, EventI
 
   @Override
   public String value() {
-    return note == null ? "{\"pinned\":true}" : "{\"note\":" + Json.stringLiteral(note) + ",\"pinned\":true}";
+    return Register.pinned(note);
   }
 
   @Override

@@ -28,7 +28,7 @@ public record MessageUnpinned(SessionId session, long ordinal, EventId prev) imp
 
   @Override
   public String value() {
-    return "{\"pinned\":false}";
+    return Register.unpinned();
   }
 
   @Override

@@ -28,7 +28,7 @@ public record SessionRenamed(SessionId session, String title, EventId prev) impl
 
   @Override
   public String value() {
-    return Json.stringLiteral(title);
+    return Register.title(title);
   }
 
   @Override

@@ -25,7 +25,7 @@ public record SessionTagged(SessionId session, String tag, EventId prev) impleme
 
   @Override
   public String value() {
-    return "true";
+    return Register.flag(true);
   }
 
   @Override

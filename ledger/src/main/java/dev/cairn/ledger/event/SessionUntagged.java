@@ -25,7 +25,7 @@ public record SessionUntagged(SessionId session, String tag, EventId prev) imple
 
   @Override
   public String value() {
-    return "false";
+    return Register.flag(false);
   }
 
   @Override

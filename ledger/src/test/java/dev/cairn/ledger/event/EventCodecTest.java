@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.cairn.ledger.EventFormatException;
+import dev.cairn.ledger.SessionId;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.List;
@@ -60,7 +61,7 @@ class EventCodecTest {
     String line = "{\"future\":{\"z\":1,\"a\":[true,null]},\"hlc\":\"20251121T194632.123Z-000000\",\"origin\":\"desk-77aa01\","
         + "\"seq\":1,\"session\":\"desk-77aa01~s1\",\"type\":\"session.starred\",\"v\":1,\"zeta\":\"x\"}";
     Event e = EventCodec.decode(line.getBytes(UTF_8));
-    assertInstanceOf(SessionStarred.class, e.body());
+    assertEquals(SessionFlagged.starred(SessionId.parse("desk-77aa01~s1"), null), e.body());
     String expected = line.replace("{\"z\":1,\"a\":[true,null]}", "{\"a\":[true,null],\"z\":1}");
     assertEquals(expected, new String(EventCodec.encode(e), UTF_8));
   }
@@ -88,7 +89,7 @@ class EventCodecTest {
     byte[] line = "{\"type\":\"session.starred\",\"session\":\"desk-77aa01~s1\"}".getBytes(UTF_8);
     Incoming in = EventCodec.decodeIncoming(line, 0, line.length);
     assertTrue(!in.isStamped());
-    assertEquals(new SessionStarred(dev.cairn.ledger.SessionId.parse("desk-77aa01~s1"), null), in.draft().body());
+    assertEquals(SessionFlagged.starred(dev.cairn.ledger.SessionId.parse("desk-77aa01~s1"), null), in.draft().body());
   }
 
   @Test

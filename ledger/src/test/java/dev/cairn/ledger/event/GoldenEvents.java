@@ -40,8 +40,8 @@ final class GoldenEvents {
                 + "\"tool_calls\":[{\"id\":\"toolu_01\",\"input\":\"{\\\"command\\\":\\\"mvn test\\\"}\",\"is_error\":false,\"name\":\"Bash\",\"output\":\"BUILD SUCCESS\\u0001\"}],"
                 + "\"type\":\"message.appended\",\"usage\":{\"input_tokens\":25,\"output_tokens\":120},\"v\":1}",
             null),
-        new Golden(e(3, 2, new SessionStarred(S, null)), curation(3, 2, "session.starred", ""), null),
-        new Golden(e(4, 3, new SessionUnstarred(S, PREV)), curation(4, 3, "session.unstarred", "\"prev\":\"desk-77aa01/12\","), null),
+        new Golden(e(3, 2, SessionFlagged.starred(S, null)), curation(3, 2, "session.starred", ""), null),
+        new Golden(e(4, 3, SessionFlagged.unstarred(S, PREV)), curation(4, 3, "session.unstarred", "\"prev\":\"desk-77aa01/12\","), null),
         new Golden(e(5, 4, new SessionRenamed(S, "Flaky test hunt", PREV)),
             "{\"hlc\":\"20251121T194632.123Z-000004\",\"origin\":\"laptop-3f9a1c\",\"prev\":\"desk-77aa01/12\",\"seq\":5,"
                 + "\"session\":\"laptop-3f9a1c~0b6c6a9e-5d1f-4c3e-9a51-2f0b9c1d7e11\",\"title\":\"Flaky test hunt\",\"type\":\"session.renamed\",\"v\":1}",
@@ -62,8 +62,8 @@ final class GoldenEvents {
             "{\"hlc\":\"20251121T194632.123Z-000008\",\"ordinal\":3,\"origin\":\"laptop-3f9a1c\",\"prev\":\"laptop-3f9a1c/8\",\"seq\":9,"
                 + "\"session\":\"laptop-3f9a1c~0b6c6a9e-5d1f-4c3e-9a51-2f0b9c1d7e11\",\"type\":\"message.unpinned\",\"v\":1}",
             null),
-        new Golden(e(10, 9, new SessionTrashed(S, null)), curation(10, 9, "session.trashed", ""), null),
-        new Golden(e(11, 10, new SessionRestored(S, EventId.parse("laptop-3f9a1c/10"))),
+        new Golden(e(10, 9, SessionFlagged.trashed(S, null)), curation(10, 9, "session.trashed", ""), null),
+        new Golden(e(11, 10, SessionFlagged.restored(S, EventId.parse("laptop-3f9a1c/10"))),
             curation(11, 10, "session.restored", "\"prev\":\"laptop-3f9a1c/10\","), null),
         new Golden(e(12, 11, new SessionPurged(S)), curation(12, 11, "session.purged", ""), null));
   }
