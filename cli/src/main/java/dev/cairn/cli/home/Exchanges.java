@@ -10,6 +10,7 @@ import dev.cairn.exchange.sync.SealPolicy;
 import dev.cairn.exchange.sync.Sealer;
 import dev.cairn.exchange.sync.Synchronizer;
 import dev.cairn.exchange.sync.TargetLog;
+import dev.cairn.exchange.transport.FailureKind;
 import dev.cairn.exchange.transport.FolderTransport;
 import dev.cairn.exchange.transport.TargetId;
 import dev.cairn.exchange.trust.PinnedKeys;
@@ -56,7 +57,7 @@ public final class Exchanges {
 
   /** Records a job that failed for good: a pause pauses the target, anything else counts as a failed attempt. */
   public static void recordFailure(TargetLog log, TargetId target, Instant now, JobRunner.Outcome<?> out) {
-    if (out.failure() == Failures.Kind.PAUSE) {
+    if (out.failure() == FailureKind.PAUSE) {
       log.pause(target, now, out.error());
     } else {
       log.failure(target, now, out.error());

@@ -16,6 +16,7 @@ import dev.cairn.exchange.sync.Failures;
 import dev.cairn.exchange.sync.JobRunner;
 import dev.cairn.exchange.sync.SyncReport;
 import dev.cairn.exchange.sync.TargetLog;
+import dev.cairn.exchange.transport.FailureKind;
 import dev.cairn.exchange.transport.Transport;
 import dev.cairn.exchange.trust.PinnedKeys;
 import dev.cairn.ledger.Ledger;
@@ -110,7 +111,7 @@ public final class SyncCommand implements Callable<Integer> {
       Exchanges.recordFailure(log, t.id(), ctx.clock().instant(), out);
       if (unattended) {
         ctx.out().println(now() + " " + t.label() + ": "
-            + (out.failure() == Failures.Kind.PAUSE ? "paused: " : "failed (dead-lettered; 'cairn reconcile " + t.label() + "' retries): ") + out.error());
+            + (out.failure() == FailureKind.PAUSE ? "paused: " : "failed (dead-lettered; 'cairn reconcile " + t.label() + "' retries): ") + out.error());
       }
     }
     return out;

@@ -8,7 +8,6 @@ import dev.cairn.ledger.Origin;
 import dev.cairn.ledger.Seq;
 import dev.cairn.ledger.json.CanonicalJson;
 import dev.cairn.ledger.json.JsonInput;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
@@ -128,9 +127,5 @@ public final class CheckpointCodec {
     if (next - 1 != c.head().value()) {
       throw new ArtifactCorruptException(name, "segments covering 1.." + c.head(), "coverage 1.." + (next - 1));
     }
-  }
-
-  static String text(byte[] bytes) {
-    return new String(bytes, StandardCharsets.UTF_8);
   }
 }

@@ -1,5 +1,6 @@
 package dev.cairn.exchange.artifact;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.github.luben.zstd.Zstd;
 import com.github.luben.zstd.ZstdCompressCtx;
 import com.github.luben.zstd.ZstdException;
@@ -12,7 +13,6 @@ import dev.cairn.ledger.event.Event;
 import dev.cairn.ledger.event.EventCodec;
 import dev.cairn.ledger.json.ByteSink;
 import dev.cairn.ledger.json.JsonInput;
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

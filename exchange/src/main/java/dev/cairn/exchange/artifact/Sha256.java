@@ -29,6 +29,11 @@ public record Sha256(String hex) {
     }
   }
 
+  /** The digest as base64 of its 32 bytes (the form S3's {@code x-amz-checksum-sha256} takes). */
+  public String base64() {
+    return java.util.Base64.getEncoder().encodeToString(HexFormat.of().parseHex(hex));
+  }
+
   public static boolean isValid(String hex) {
     return hex != null && VALID.matcher(hex).matches();
   }

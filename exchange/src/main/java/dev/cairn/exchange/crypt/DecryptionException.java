@@ -1,6 +1,8 @@
 package dev.cairn.exchange.crypt;
 
 import dev.cairn.exchange.artifact.ArtifactName;
+import dev.cairn.exchange.transport.ClassifiedFailure;
+import dev.cairn.exchange.transport.FailureKind;
 import dev.cairn.ledger.CairnException;
 
 /**
@@ -8,7 +10,7 @@ import dev.cairn.ledger.CairnException;
  * or with another passphrase. Nothing from it is applied. (Tampered ciphertext is not this: it is
  * {@link dev.cairn.exchange.artifact.ArtifactCorruptException} and quarantined like any corruption.)
  */
-public final class DecryptionException extends CairnException {
+public final class DecryptionException extends CairnException implements ClassifiedFailure {
   public DecryptionException(ArtifactName name, String where, String why) {
     super("cannot decrypt " + name + " from " + where + ": " + why);
   }
@@ -16,5 +18,10 @@ public final class DecryptionException extends CairnException {
   @Override
   public Kind kind() {
     return Kind.STATE;
+  }
+
+  @Override
+  public FailureKind failureKind() {
+    return FailureKind.PAUSE; // the key will not open the files until someone changes it
   }
 }

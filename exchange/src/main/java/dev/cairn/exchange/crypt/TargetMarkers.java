@@ -2,6 +2,8 @@ package dev.cairn.exchange.crypt;
 
 import dev.cairn.exchange.artifact.ArtifactKind;
 import dev.cairn.exchange.transport.ArtifactConflictException;
+import dev.cairn.exchange.transport.ClassifiedFailure;
+import dev.cairn.exchange.transport.FailureKind;
 import dev.cairn.exchange.transport.Transport;
 import dev.cairn.ledger.CairnException;
 import dev.cairn.ledger.Origin;
@@ -70,7 +72,7 @@ public final class TargetMarkers {
   }
 
   /** A push would put plaintext into an encrypted target, or ciphertext into a plaintext one. */
-  public static final class EncryptionMismatchException extends CairnException {
+  public static final class EncryptionMismatchException extends CairnException implements ClassifiedFailure {
     EncryptionMismatchException(String where, TargetMarker theirs, TargetMarker mine) {
       super(where + " holds " + (theirs.encrypted() ? "encrypted" : "plaintext") + " artifacts (" + theirs.describe() + "), but this sync would write "
           + mine.describe() + "; nothing was written. " + (theirs.encrypted()
@@ -81,6 +83,11 @@ public final class TargetMarkers {
     @Override
     public Kind kind() {
       return Kind.STATE;
+    }
+
+    @Override
+    public FailureKind failureKind() {
+      return FailureKind.PAUSE; // the target or this machine's setting must change first
     }
   }
 }

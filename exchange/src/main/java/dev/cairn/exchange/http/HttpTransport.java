@@ -7,6 +7,8 @@ import dev.cairn.exchange.artifact.ArtifactName;
 import dev.cairn.exchange.transport.ArtifactConflictException;
 import dev.cairn.exchange.transport.ArtifactInfo;
 import dev.cairn.exchange.transport.ArtifactNotFoundException;
+import dev.cairn.exchange.transport.ClassifiedFailure;
+import dev.cairn.exchange.transport.FailureKind;
 import dev.cairn.exchange.transport.PutResult;
 import dev.cairn.exchange.transport.Transport;
 import dev.cairn.exchange.transport.TransportException;
@@ -15,12 +17,12 @@ import dev.cairn.ledger.Origin;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.time.Instant;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -89,7 +91,7 @@ public final class HttpTransport implements Transport {
   }
 
   private TransportException unexpected(String op, HttpResponse<?> r) {
-    return new TransportException(describe(), op, r.statusCode(), null, new IOException("HTTP " + r.statusCode() + " " + body(r)));
+    return new TransportException(describe(), op, r.statusCode(), new IOException("HTTP " + r.statusCode() + " " + body(r)));
   }
 
   private static String body(HttpResponse<?> r) {
@@ -158,7 +160,7 @@ public final class HttpTransport implements Transport {
   /** GETs a JSON answer (at most {@link #JSON_MAX} bytes); a 404 means the other end is not a cairn serve. */
   private JsonNode getJson(String path, String op) {
     byte[] body = read(path, JSON_MAX, op)
-        .orElseThrow(() -> new TransportException(describe(), op, 404, null, new IOException("HTTP 404: not a cairn serve endpoint")));
+        .orElseThrow(() -> new TransportException(describe(), op, 404, new IOException("HTTP 404: not a cairn serve endpoint")));
     return readJson(body, op);
   }
 
@@ -171,7 +173,7 @@ public final class HttpTransport implements Transport {
       }
       if (r.statusCode() != 200) {
         byte[] head = in.readNBytes(300);
-        throw new TransportException(describe(), op, r.statusCode(), null,
+        throw new TransportException(describe(), op, r.statusCode(),
             new IOException("HTTP " + r.statusCode() + " " + new String(head, StandardCharsets.UTF_8)));
       }
       long length = r.headers().firstValueAsLong("Content-Length").orElse(-1);
@@ -244,7 +246,7 @@ public final class HttpTransport implements Transport {
   }
 
   /** The peer refused the bearer token. */
-  public static final class UnauthorizedException extends CairnException {
+  public static final class UnauthorizedException extends CairnException implements ClassifiedFailure {
     UnauthorizedException(String where) {
       super(where + ": 401 unauthorized: wrong or missing token (pass --token, set CAIRN_TOKEN, or store it with the target)");
     }
@@ -252,6 +254,11 @@ public final class HttpTransport implements Transport {
     @Override
     public Kind kind() {
       return Kind.STATE;
+    }
+
+    @Override
+    public FailureKind failureKind() {
+      return FailureKind.PAUSE; // a token does not fix itself
     }
   }
 }

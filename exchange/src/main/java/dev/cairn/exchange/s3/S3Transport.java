@@ -2,20 +2,20 @@ package dev.cairn.exchange.s3;
 
 import dev.cairn.exchange.artifact.ArtifactKind;
 import dev.cairn.exchange.artifact.ArtifactName;
+import dev.cairn.exchange.artifact.Sha256;
 import dev.cairn.exchange.artifact.ArtifactNameException;
 import dev.cairn.exchange.transport.ArtifactConflictException;
 import dev.cairn.exchange.transport.ArtifactInfo;
 import dev.cairn.exchange.transport.ArtifactNotFoundException;
+import dev.cairn.exchange.transport.FailureKind;
 import dev.cairn.exchange.transport.PutResult;
 import dev.cairn.exchange.transport.Transport;
 import dev.cairn.exchange.transport.TransportException;
 import dev.cairn.ledger.Origin;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
@@ -72,9 +72,30 @@ public final class S3Transport implements Transport {
 
   private TransportException failed(String op, SdkException e) {
     if (e instanceof AwsServiceException s) {
-      return new TransportException(describe(), op, s.statusCode(), s.awsErrorDetails() == null ? null : s.awsErrorDetails().errorCode(), e);
+      String code = s.awsErrorDetails() == null ? null : s.awsErrorDetails().errorCode();
+      return new TransportException(describe(), op, s.statusCode(), code, e, failureKind(s.statusCode(), code));
     }
     return new TransportException(describe(), op, e);
+  }
+
+  private static final java.util.Set<String> THROTTLING = java.util.Set.of("SlowDown", "Throttling", "ThrottlingException",
+      "RequestTimeout", "RequestLimitExceeded", "TooManyRequests", "ServiceUnavailable", "InternalError");
+  private static final java.util.Set<String> REFUSED_CREDENTIALS = java.util.Set.of("InvalidAccessKeyId", "SignatureDoesNotMatch",
+      "ExpiredToken", "InvalidToken", "TokenRefreshRequired", "AuthorizationHeaderMalformed");
+
+  /**
+   * What an S3 error means: a missing bucket or refused credentials pause the target; throttling
+   * codes are retryable whatever their status; otherwise the status decides (403 on an object is
+   * terminal).
+   */
+  static FailureKind failureKind(int status, String code) {
+    if (code != null && (code.equals("NoSuchBucket") || REFUSED_CREDENTIALS.contains(code))) {
+      return FailureKind.PAUSE;
+    }
+    if (code != null && THROTTLING.contains(code)) {
+      return FailureKind.RETRYABLE;
+    }
+    return FailureKind.ofHttpStatus(status);
   }
 
   @Override
@@ -226,7 +247,7 @@ public final class S3Transport implements Transport {
 
   /** Conditional write-once (If-None-Match), or HEAD-before-PUT where the store cannot; a taken key is compared byte for byte. */
   private PutResult writeOnce(String key, byte[] bytes, String what, java.util.function.Supplier<byte[]> stored) {
-    var req = PutObjectRequest.builder().bucket(location.bucket()).key(key).checksumSHA256(sha256Base64(bytes));
+    var req = PutObjectRequest.builder().bucket(location.bucket()).key(key).checksumSHA256(Sha256.of(bytes).base64());
     if (!conditionalWrites) {
       if (exists(key, what)) {
         return compare(what, stored.get(), bytes);
@@ -297,20 +318,13 @@ public final class S3Transport implements Transport {
     String aside = location.key(".quarantine/" + name.path() + "." + Instant.now().toEpochMilli());
     try {
       s3.copyObject(b -> b.sourceBucket(location.bucket()).sourceKey(key).destinationBucket(location.bucket()).destinationKey(aside));
+      s3.putObject(b -> b.bucket(location.bucket()).key(aside + ".reason"), RequestBody.fromString(reason + "\n", StandardCharsets.UTF_8));
       s3.deleteObject(b -> b.bucket(location.bucket()).key(key));
       return true;
     } catch (NoSuchKeyException e) {
       return false;
     } catch (SdkException e) {
       throw failed("move aside " + name, e);
-    }
-  }
-
-  private static String sha256Base64(byte[] bytes) {
-    try {
-      return Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-256").digest(bytes));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every JDK has SHA-256", e);
     }
   }
 

@@ -3,6 +3,7 @@ package dev.cairn.exchange.sync;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import dev.cairn.exchange.transport.FailureKind;
 import dev.cairn.exchange.transport.TargetId;
 import dev.cairn.ledger.DurableFile;
 import java.io.IOException;
@@ -22,7 +23,7 @@ import java.util.List;
  */
 public final class DeadLetters {
   /** One dead job. {@code job} says what it was ("sync", or "push NAME"). Immutable. */
-  public record Entry(TargetId target, String job, Failures.Kind kind, String error, int attempts, Instant first, Instant last) {}
+  public record Entry(TargetId target, String job, FailureKind kind, String error, int attempts, Instant first, Instant last) {}
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private final Path file;
@@ -37,7 +38,7 @@ public final class DeadLetters {
     List<Entry> out = new ArrayList<>();
     try {
       for (JsonNode n : JSON.readTree(Files.readAllBytes(file)).path("dead_letters")) {
-        out.add(new Entry(new TargetId(n.path("target").asText()), n.path("job").asText(), Failures.Kind.valueOf(n.path("kind").asText("TERMINAL")),
+        out.add(new Entry(new TargetId(n.path("target").asText()), n.path("job").asText(), FailureKind.valueOf(n.path("kind").asText("TERMINAL")),
             n.path("error").asText(), n.path("attempts").asInt(), Instant.parse(n.path("first").asText()), Instant.parse(n.path("last").asText())));
       }
     } catch (NoSuchFileException e) {

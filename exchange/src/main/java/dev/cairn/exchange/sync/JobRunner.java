@@ -1,5 +1,6 @@
 package dev.cairn.exchange.sync;
 
+import dev.cairn.exchange.transport.FailureKind;
 import dev.cairn.exchange.transport.TargetId;
 import dev.cairn.ledger.CairnException;
 import java.time.Clock;
@@ -24,7 +25,7 @@ public final class JobRunner {
   }
 
   /** How a job ended: a value, or the failure that stopped it (its kind and message) after some attempts. Immutable. */
-  public record Outcome<T>(T value, Failures.Kind failure, String error, CairnException cause, int attempts) {
+  public record Outcome<T>(T value, FailureKind failure, String error, CairnException cause, int attempts) {
     public boolean succeeded() {
       return failure == null;
     }
@@ -66,7 +67,7 @@ public final class JobRunner {
       } catch (CairnException e) {
         failure = e;
       }
-      Failures.Kind kind = Failures.classify(failure);
+      FailureKind kind = Failures.classify(failure);
       Instant now = clock.instant();
       switch (kind) {
         case PAUSE -> {

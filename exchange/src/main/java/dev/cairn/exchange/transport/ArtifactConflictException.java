@@ -4,7 +4,7 @@ import dev.cairn.exchange.artifact.ArtifactName;
 import dev.cairn.ledger.CairnException;
 
 /** A write-once name already holds other bytes; they were left unchanged. */
-public final class ArtifactConflictException extends CairnException {
+public final class ArtifactConflictException extends CairnException implements ClassifiedFailure {
   public ArtifactConflictException(String where, ArtifactName name) {
     this(where, name.toString());
   }
@@ -16,5 +16,10 @@ public final class ArtifactConflictException extends CairnException {
   @Override
   public Kind kind() {
     return Kind.CORRUPT;
+  }
+
+  @Override
+  public FailureKind failureKind() {
+    return FailureKind.TERMINAL; // write-once: the stored bytes will not change
   }
 }

@@ -65,8 +65,12 @@ public interface Transport extends AutoCloseable {
   void delete(ArtifactName name);
 
   /**
-   * Moves a corrupt artifact out of the way (where the transport can), so that a good copy can be
-   * written under its name again; returns whether it did.
+   * Moves a corrupt artifact out of the way so that a good copy can be written under its name:
+   * afterwards the name is not found and not listed, and the bytes are kept for inspection under
+   * {@code .quarantine/<path>.<millis>} with the reason beside them ({@code .reason}). Returns
+   * false, changing nothing, when there is no such artifact, or when the transport never moves (a
+   * serving peer verifies everything it accepts and keeps its own store clean). Checked by the
+   * transport contract tests.
    */
   boolean moveAside(ArtifactName name, String reason);
 

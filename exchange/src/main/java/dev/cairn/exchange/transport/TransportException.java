@@ -6,21 +6,43 @@ import dev.cairn.ledger.CairnException;
  * A transport operation failed for an operating reason (I/O, network, a refusal by the store);
  * names the target and the operation, and keeps what the store answered, if it answered: the HTTP
  * status ({@code 0} when nothing came back) and the store's error code (S3's {@code NoSuchBucket},
- * {@code SlowDown}, ...; null if none), which is what {@link dev.cairn.exchange.sync.Failures}
- * classifies. Immutable.
+ * {@code SlowDown}, ...; null if none), and what to do about it ({@link FailureKind}), which the
+ * transport that threw it decided. Immutable.
  */
-public final class TransportException extends CairnException {
+public final class TransportException extends CairnException implements ClassifiedFailure {
   private final int status;
   private final String code;
+  private final FailureKind failureKind;
 
+  /** No answer from the store (network, local I/O): retryable, except a full disk, which does not empty itself. */
   public TransportException(String where, String operation, Throwable cause) {
-    this(where, operation, 0, null, cause);
+    this(where, operation, 0, null, cause, noSpaceLeft(cause) ? FailureKind.TERMINAL : FailureKind.RETRYABLE);
   }
 
-  public TransportException(String where, String operation, int status, String code, Throwable cause) {
+  /** The store answered with an HTTP status; classified by the status alone ({@link FailureKind#ofHttpStatus}). */
+  public TransportException(String where, String operation, int status, Throwable cause) {
+    this(where, operation, status, null, cause, FailureKind.ofHttpStatus(status));
+  }
+
+  public TransportException(String where, String operation, int status, String code, Throwable cause, FailureKind failureKind) {
     super(where + ": " + operation + " failed: " + describe(cause), cause);
     this.status = status;
     this.code = code;
+    this.failureKind = failureKind;
+  }
+
+  private static boolean noSpaceLeft(Throwable t) {
+    for (Throwable c = t; c != null; c = c.getCause()) {
+      if (c instanceof dev.cairn.ledger.DiskFullException || String.valueOf(c.getMessage()).contains("No space left on device")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  @Override
+  public FailureKind failureKind() {
+    return failureKind;
   }
 
   /** What went wrong, also when the JDK gives no message (a refused connection, a timeout). */

@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.cairn.exchange.artifact.ArtifactCorruptException;
 import dev.cairn.exchange.artifact.ArtifactKind;
 import dev.cairn.exchange.artifact.ArtifactName;
-import dev.cairn.exchange.artifact.ArtifactCorruptException;
 import dev.cairn.exchange.transport.Artifacts;
 import dev.cairn.exchange.transport.FolderTransport;
 import dev.cairn.exchange.transport.Transport;

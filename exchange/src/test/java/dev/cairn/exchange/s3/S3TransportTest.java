@@ -45,12 +45,32 @@ class S3TransportTest extends TransportContract {
     return new S3Transport(client, S3Location.parse("s3://" + bucket + "/team/cairn"), 5);
   }
 
+  @Override
+  protected void plant(String path, byte[] bytes) {
+    server.settings().client().putObject(b -> b.bucket(bucket).key("team/cairn/" + path), software.amazon.awssdk.core.sync.RequestBody.fromBytes(bytes));
+  }
+
   @Test
   void locationsRejectTraversalAndBadBuckets() {
     assertThrows(S3Location.S3LocationException.class, () -> S3Location.parse("s3://b/../x"));
     assertThrows(S3Location.S3LocationException.class, () -> S3Location.parse("s3://B!/x"));
     assertThrows(S3Location.S3LocationException.class, () -> S3Location.parse("http://b/x"));
     assertEquals("team/cairn/a/segments/x", S3Location.parse("s3://bucket/team/cairn/").key("a/segments/x"));
+  }
+
+  @Test
+  void aMovedAsideObjectIsKeptUnderQuarantineWithItsReason() {
+    S3Transport t = new S3Transport(server.settings().client(), S3Location.parse("s3://" + bucket + "/team/cairn"));
+    dev.cairn.exchange.artifact.ArtifactName n = dev.cairn.exchange.artifact.ArtifactName.checkpoint(A, 1);
+    t.putIfAbsent(n, "bad".getBytes(StandardCharsets.UTF_8));
+    assertTrue(t.moveAside(n, "corrupt: expected a checkpoint"));
+    var keys = server.settings().client().listObjectsV2(b -> b.bucket(bucket).prefix("team/cairn/.quarantine/")).contents().stream()
+        .map(o -> o.key()).sorted().toList();
+    assertEquals(2, keys.size(), keys.toString());
+    assertTrue(keys.get(0).startsWith("team/cairn/.quarantine/alpha-aaaaaa/checkpoints/0000000001.json."), keys.toString());
+    assertEquals(keys.get(0) + ".reason", keys.get(1));
+    String reason = server.settings().client().getObjectAsBytes(b -> b.bucket(bucket).key(keys.get(1))).asUtf8String();
+    assertEquals("corrupt: expected a checkpoint\n", reason);
   }
 
   @Test

@@ -1,6 +1,5 @@
 package dev.cairn.exchange.sync;
 
-import dev.cairn.ledger.event.SessionFlagged;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -12,6 +11,7 @@ import dev.cairn.ledger.Origin;
 import dev.cairn.ledger.SessionId;
 import dev.cairn.ledger.event.MessageAppended;
 import dev.cairn.ledger.event.MessagePinned;
+import dev.cairn.ledger.event.SessionFlagged;
 import dev.cairn.ledger.event.SessionRecorded;
 import dev.cairn.ledger.event.SessionRenamed;
 import dev.cairn.ledger.event.SessionTagged;

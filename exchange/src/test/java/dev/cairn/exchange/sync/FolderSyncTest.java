@@ -1,6 +1,5 @@
 package dev.cairn.exchange.sync;
 
-import dev.cairn.ledger.event.SessionFlagged;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -16,6 +15,7 @@ import dev.cairn.exchange.transport.FolderTransport;
 import dev.cairn.ledger.Seq;
 import dev.cairn.ledger.SessionId;
 import dev.cairn.ledger.event.MessageAppended;
+import dev.cairn.ledger.event.SessionFlagged;
 import dev.cairn.ledger.event.SessionRecorded;
 import dev.cairn.ledger.event.SessionRenamed;
 import java.nio.file.Files;

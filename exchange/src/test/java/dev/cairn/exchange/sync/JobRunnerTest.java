@@ -8,12 +8,13 @@ import dev.cairn.exchange.artifact.ArtifactCorruptException;
 import dev.cairn.exchange.artifact.ArtifactName;
 import dev.cairn.exchange.crypt.DecryptionException;
 import dev.cairn.exchange.transport.ArtifactConflictException;
+import dev.cairn.exchange.transport.FailureKind;
 import dev.cairn.exchange.transport.TargetId;
 import dev.cairn.exchange.transport.TransportException;
 import dev.cairn.ledger.Origin;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -60,8 +61,8 @@ class JobRunnerTest {
     return new TransportException("s3://b/p", "list origins", new IOException("connection refused"));
   }
 
-  private static TransportException status(int status, String code) {
-    return new TransportException("s3://b/p", "put x", status, code, new IOException("HTTP " + status));
+  private static TransportException status(int status) {
+    return new TransportException("http://peer:7465", "put x", status, new IOException("HTTP " + status));
   }
 
   @Test
@@ -74,7 +75,7 @@ class JobRunnerTest {
       throw network();
     });
     assertFalse(out.succeeded());
-    assertEquals(Failures.Kind.RETRYABLE, out.failure());
+    assertEquals(FailureKind.RETRYABLE, out.failure());
     List<Long> seconds = slept.stream().map(Duration::toSeconds).toList();
     assertEquals(List.of(0L, 5L, 10L, 20L, 40L, 60L, 60L), seconds.subList(0, 7), "immediate, 5, 10, 20, 40, then clamped at 60");
     long total = seconds.stream().mapToLong(Long::longValue).sum();
@@ -94,7 +95,7 @@ class JobRunnerTest {
     AtomicInteger n = new AtomicInteger();
     JobRunner.Outcome<Integer> ok = runner(shared, dead, Duration.ofMinutes(15)).run(new TargetId("nas"), "sync", () -> {
       if (n.incrementAndGet() <= 3) {
-        throw status(503, "SlowDown");
+        throw status(503);
       }
       return n.get();
     });
@@ -139,12 +140,12 @@ class JobRunnerTest {
     JobRunner.Outcome<Object> terminal = r.run(new TargetId("nas"), "push " + n, () -> {
       throw new ArtifactConflictException("folder:/x", n);
     });
-    assertEquals(Failures.Kind.TERMINAL, terminal.failure());
+    assertEquals(FailureKind.TERMINAL, terminal.failure());
     assertEquals(1, terminal.attempts());
     JobRunner.Outcome<Object> pause = r.run(new TargetId("vault"), "sync", () -> {
       throw new DecryptionException(n.encrypted(), "folder:/v", "no key");
     });
-    assertEquals(Failures.Kind.PAUSE, pause.failure());
+    assertEquals(FailureKind.PAUSE, pause.failure());
     assertTrue(slept.isEmpty(), "neither is retried");
     assertEquals(List.of(new TargetId("nas")), dead.entries().stream().map(DeadLetters.Entry::target).toList(), "a pause is not a dead letter");
     assertEquals(1, dead.clear(new TargetId("nas")));
@@ -152,17 +153,22 @@ class JobRunnerTest {
   }
 
   @Test
-  void failuresAreClassifiedByWhatTheStoreSaid() {
+  void failuresAreClassifiedByWhatTheTransportSaidAndByWhatTheyAre() {
     ArtifactName n = ArtifactName.checkpoint(new Origin("alpha-aaaaaa"), 1);
-    assertEquals(Failures.Kind.RETRYABLE, Failures.classify(network()));
-    assertEquals(Failures.Kind.RETRYABLE, Failures.classify(status(500, null)));
-    assertEquals(Failures.Kind.RETRYABLE, Failures.classify(status(429, null)));
-    assertEquals(Failures.Kind.RETRYABLE, Failures.classify(status(503, "SlowDown")));
-    assertEquals(Failures.Kind.TERMINAL, Failures.classify(status(403, "AccessDenied")));
-    assertEquals(Failures.Kind.TERMINAL, Failures.classify(status(400, "BadDigest")));
-    assertEquals(Failures.Kind.PAUSE, Failures.classify(status(404, "NoSuchBucket")));
-    assertEquals(Failures.Kind.PAUSE, Failures.classify(status(403, "InvalidAccessKeyId")));
-    assertEquals(Failures.Kind.PAUSE, Failures.classify(status(401, null)));
-    assertEquals(Failures.Kind.TERMINAL, Failures.classify(new ArtifactCorruptException(n, "a checkpoint", "garbage")));
+    assertEquals(FailureKind.RETRYABLE, Failures.classify(network()));
+    assertEquals(FailureKind.RETRYABLE, Failures.classify(status(500)));
+    assertEquals(FailureKind.RETRYABLE, Failures.classify(status(429)));
+    assertEquals(FailureKind.TERMINAL, Failures.classify(status(403)));
+    assertEquals(FailureKind.TERMINAL, Failures.classify(status(400)));
+    assertEquals(FailureKind.PAUSE, Failures.classify(status(401)));
+    assertEquals(FailureKind.PAUSE, Failures.classify(new TransportException("s3://b/p", "list", 404, "NoSuchBucket",
+        new IOException("no bucket"), FailureKind.PAUSE)), "a transport's own verdict is kept");
+    assertEquals(FailureKind.TERMINAL, Failures.classify(new TransportException("folder:/full", "write x",
+        new IOException("No space left on device"))), "a full disk does not empty itself");
+    assertEquals(FailureKind.TERMINAL, Failures.classify(new ArtifactCorruptException(n, "a checkpoint", "garbage")));
+    assertEquals(FailureKind.TERMINAL, Failures.classify(new ArtifactConflictException("folder:/x", n)));
+    assertEquals(FailureKind.RETRYABLE, Failures.classify(new dev.cairn.ledger.LedgerLockedException(java.nio.file.Path.of("/h/ledger/writer.lock"), "pid 123")));
+    assertEquals(FailureKind.TERMINAL, Failures.classify(new IllegalStateException("a bug")));
   }
+
 }

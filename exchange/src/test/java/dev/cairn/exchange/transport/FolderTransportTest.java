@@ -18,6 +18,13 @@ class FolderTransportTest extends TransportContract {
     return new FolderTransport(dir.resolve("target"));
   }
 
+  @Override
+  protected void plant(String path, byte[] bytes) throws Exception {
+    java.nio.file.Path f = dir.resolve("target").resolve(path);
+    java.nio.file.Files.createDirectories(f.getParent());
+    java.nio.file.Files.write(f, bytes);
+  }
+
   @Test
   void leftoverTemporaryFilesAndStrayFilesAreNotListed() throws Exception {
     FolderTransport t = new FolderTransport(dir.resolve("t2"));

@@ -47,6 +47,18 @@ class HttpTransportTest extends TransportContract {
     return false;
   }
 
+  @Override
+  protected void plant(String path, byte[] bytes) throws Exception {
+    java.nio.file.Path f = dir.resolve("served").resolve(path);
+    java.nio.file.Files.createDirectories(f.getParent());
+    java.nio.file.Files.write(f, bytes);
+  }
+
+  @Override
+  protected boolean movesAside() {
+    return false;
+  }
+
   @Test
   void aDeleteIsRefusedWithTheReasonAndNothingIsRemoved() {
     Artifacts.Named seg = Artifacts.segment(A, 3, 0);

@@ -34,6 +34,17 @@ public abstract class TransportContract {
   /** A new, empty transport. */
   protected abstract Transport create() throws Exception;
 
+  /**
+   * Writes raw bytes at {@code path} below the transport's root, as a careless or hostile writer of
+   * the same store could (the transport is not asked).
+   */
+  protected abstract void plant(String path, byte[] bytes) throws Exception;
+
+  /** Whether moveAside moves (a serving peer keeps its own store: it verifies what it accepts and never moves). */
+  protected boolean movesAside() {
+    return true;
+  }
+
   /** Whether stored sizes are the plaintext sizes (false for an encrypting transport). */
   protected boolean storesPlaintext() {
     return true;
@@ -119,11 +130,45 @@ public abstract class TransportContract {
   }
 
   @Test
-  void traversalNamesNeverReachTheTransport() {
+  void traversalNamesCannotBeMadeAndWhatAStoreListsBesideArtifactsIsNeverReturned() throws Exception {
     assertThrows(ArtifactNameException.class, () -> ArtifactName.parsePath("../../etc/segments/" + "0".repeat(64) + ".seg.zst"));
     assertThrows(ArtifactNameException.class, () -> new ArtifactName(A, ArtifactKind.SEGMENT, "../../../etc/passwd"));
     assertThrows(ArtifactNameException.class, () -> new ArtifactName(A, ArtifactKind.CHECKPOINT, "0000000001/../x"));
-    assertThrows(RuntimeException.class, () -> new Origin("../a"));
+    assertThrows(dev.cairn.ledger.EventFormatException.class, () -> new Origin("../a"));
+    Artifacts.Named cp = artifacts.checkpoint(A, 1, 2);
+    transport.putIfAbsent(cp.name(), cp.bytes());
+    plant("alpha-aaaaaa/checkpoints/12.json", bytes("wrong width"));
+    plant("alpha-aaaaaa/checkpoints/notes.txt", bytes("hello"));
+    plant("alpha-aaaaaa/checkpoints/..json", bytes("dots"));
+    plant("alpha-aaaaaa/segments/" + "g".repeat(64) + ".seg.zst", bytes("not hex"));
+    plant("Not_An-Origin/checkpoints/0000000001.json", bytes("bad origin"));
+    assertEquals(List.of(cp.name()), transport.list(A, ArtifactKind.CHECKPOINT, null).stream().map(ArtifactInfo::name).toList());
+    assertEquals(List.of(), transport.list(A, ArtifactKind.SEGMENT, null));
+    assertEquals(List.of(A), transport.origins(), "a folder that is not an origin is not one");
+  }
+
+  @Test
+  void aMovedAsideArtifactLeavesItsNameFreeForAGoodCopy() throws Exception {
+    Artifacts.Named cp = artifacts.checkpoint(A, 1, 2);
+    ArtifactName n = cp.name();
+    if (movesAside()) {
+      transport.putIfAbsent(n, bytes("corrupt"));
+    } else {
+      plant(n.path(), bytes("corrupt")); // a serving peer refuses to store what it would not apply
+    }
+    boolean moved = transport.moveAside(n, "corrupt: expected a checkpoint");
+    if (!movesAside()) {
+      assertFalse(moved);
+      assertArrayEquals(bytes("corrupt"), transport.get(n), "a transport that cannot move changes nothing");
+      return;
+    }
+    assertTrue(moved);
+    assertThrows(ArtifactNotFoundException.class, () -> transport.get(n));
+    assertTrue(transport.head(n).isEmpty());
+    assertEquals(List.of(), transport.list(A, ArtifactKind.CHECKPOINT, null), "what is set aside is not listed");
+    assertEquals(PutResult.CREATED, transport.putIfAbsent(n, cp.bytes()));
+    assertArrayEquals(cp.bytes(), transport.get(n));
+    assertFalse(transport.moveAside(ArtifactName.checkpoint(A, 9), "missing"), "nothing to move is not an error");
   }
 
   @Test
