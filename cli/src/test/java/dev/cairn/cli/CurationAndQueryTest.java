@@ -154,7 +154,8 @@ class CurationAndQueryTest {
     assertEquals(0, json("search", "nonexistentword", "--json").size());
     Cli.Result bad = Cli.run(home, "search", "--fts", "\"unbalanced");
     assertEquals(3, bad.code());
-    assertTrue(bad.err().contains("not valid FTS5 syntax"), bad.err());
+    assertTrue(bad.err().contains("not valid FTS5 syntax (unterminated string)"), bad.err());
+    assertFalse(bad.err().contains("SQLITE_ERROR"), "SQLite's own words, not the driver's wrapping: " + bad.err());
     json("trash", "repr");
     assertEquals(0, json("search", "decorator", "--json").size(), "trashed sessions are not searched");
     assertTrue(json("search", "decorator", "--all", "--json").size() >= 3);

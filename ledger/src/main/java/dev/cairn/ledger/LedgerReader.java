@@ -68,7 +68,7 @@ public final class LedgerReader implements AutoCloseable {
    */
   public Cursor named(String name) {
     if (name == null || !TAILER_NAME.matcher(name).matches()) {
-      throw new EventFormatException("name", "1-64 characters of [A-Za-z0-9_-]", name);
+      throw new CursorNameException(name);
     }
     ExcerptTailer t = queue.createTailer(name);
     t.singleThreadedCheckDisabled(true);

@@ -1,8 +1,8 @@
 package dev.cairn.ledger;
 
-import dev.cairn.ledger.event.SessionFlagged;
 import dev.cairn.ledger.event.Draft;
 import dev.cairn.ledger.event.Event;
+import dev.cairn.ledger.event.SessionFlagged;
 import java.io.PrintStream;
 import java.nio.file.Path;
 

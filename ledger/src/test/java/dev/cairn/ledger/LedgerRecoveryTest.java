@@ -1,6 +1,5 @@
 package dev.cairn.ledger;
 
-import dev.cairn.ledger.event.SessionFlagged;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -10,6 +9,7 @@ import dev.cairn.ledger.clock.ManualClock;
 import dev.cairn.ledger.event.Draft;
 import dev.cairn.ledger.event.Event;
 import dev.cairn.ledger.event.EventCodec;
+import dev.cairn.ledger.event.SessionFlagged;
 import dev.cairn.ledger.event.SessionRenamed;
 import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;

@@ -1,6 +1,5 @@
 package dev.cairn.ledger;
 
-import dev.cairn.ledger.event.SessionFlagged;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -10,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.cairn.ledger.clock.ManualClock;
 import dev.cairn.ledger.event.Draft;
 import dev.cairn.ledger.event.Event;
+import dev.cairn.ledger.event.SessionFlagged;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -212,7 +212,11 @@ class LedgerTest {
     try (LedgerReader reader = LedgerReader.open(new LedgerPaths(dir)); Cursor other = reader.named("another")) {
       assertEquals(new Seq(1), other.next().event().seq(), "names are independent");
     }
-    assertThrows(EventFormatException.class, () -> LedgerReader.open(new LedgerPaths(dir)).named("../x"));
+    try (LedgerReader reader = LedgerReader.open(new LedgerPaths(dir))) {
+      CursorNameException e = assertThrows(CursorNameException.class, () -> reader.named("../x"));
+      assertTrue(e.getMessage().contains("found '../x'"), e.getMessage());
+      assertEquals(CairnException.Kind.BAD_INPUT, e.kind());
+    }
   }
 
   @Test

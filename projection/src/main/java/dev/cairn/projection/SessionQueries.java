@@ -185,9 +185,9 @@ public final class SessionQueries {
       }
       return out;
     } catch (SQLException e) {
-      // the statement itself is fixed and valid: an SQLITE_ERROR can only come from the MATCH expression
-      if (e.getMessage() != null && e.getMessage().contains("SQLITE_ERROR")) {
-        throw new SearchSyntaxException(ftsQuery, e.getMessage());
+      // the statement itself is fixed and valid: a plain SQLITE_ERROR can only come from the MATCH expression
+      if (e instanceof org.sqlite.SQLiteException s && s.getResultCode() == org.sqlite.SQLiteErrorCode.SQLITE_ERROR) {
+        throw new SearchSyntaxException(ftsQuery, s);
       }
       throw new ViewException("search in", file, e);
     }

@@ -2,6 +2,7 @@ package dev.cairn.cli.admin;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cairn.cli.command.Context;
+import dev.cairn.cli.command.ExitCode;
 import dev.cairn.cli.home.Exchanges;
 import dev.cairn.cli.home.Home;
 import dev.cairn.cli.output.Json;
@@ -48,7 +49,7 @@ public final class StatusCommand implements Callable<Integer> {
       var deadLetters = Exchanges.deadLetters(home).entries();
       String recipient = TargetResolver.identity(home, ctx).recipient().value();
       var pins = Exchanges.pins(home);
-      code = pins.conflicts().isEmpty() ? 0 : 5; // two keys claim an origin: a person must decide
+      code = ExitCode.corruptIf(!pins.conflicts().isEmpty()); // two keys claim an origin: a person must decide
       if (json) {
         ObjectNode o = Json.object().put("home", home.root().toString()).put("origin", origin).put("age_recipient", recipient)
             .put("ledger_entries", state.entries()).put("ledger_file_bytes", bytes).put("head_index", reader.headIndex())

@@ -3,6 +3,7 @@ package dev.cairn.cli.sync;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.cairn.cli.command.BadInputException;
 import dev.cairn.cli.command.Context;
+import dev.cairn.cli.command.ExitCode;
 import dev.cairn.cli.home.Exchanges;
 import dev.cairn.cli.home.Home;
 import dev.cairn.cli.output.Json;
@@ -60,7 +61,7 @@ public final class PeersCommand implements Callable<Integer> {
       peers.replaceAll(p -> p.origin().equals(me)
           ? new Peer(p.origin(), p.key(), p.pinnedAt(), cp.number(), cp.head().value(), p.lastSeen()) : p);
     }
-    int code = pins.conflicts().isEmpty() ? 0 : 5;
+    int code = ExitCode.corruptIf(!pins.conflicts().isEmpty());
     if (json) {
       ArrayNode out = Json.MAPPER.createArrayNode();
       for (Peer p : peers) {

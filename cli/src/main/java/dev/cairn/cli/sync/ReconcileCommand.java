@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cairn.cli.command.Context;
 import dev.cairn.cli.command.DurationConverter;
+import dev.cairn.cli.command.ExitCode;
 import dev.cairn.cli.home.Exchanges;
 import dev.cairn.cli.home.Home;
 import dev.cairn.cli.home.HomeSession;
@@ -80,7 +81,7 @@ public final class ReconcileCommand implements Callable<Integer> {
       Exchanges.targets(home).success(t.id(), ctx.clock().instant());
     }
     print(where, r);
-    return r.reuploaded() + r.corruptLocal() + r.wrongKind() > 0 ? 5 : 0;
+    return ExitCode.corruptIf(r.reuploaded() + r.corruptLocal() + r.wrongKind() > 0);
   }
 
   private void print(String where, ReconcileReport r) {

@@ -2,10 +2,10 @@ package dev.cairn.cli.sync;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.cairn.cli.Main;
 import dev.cairn.cli.command.BadInputException;
 import dev.cairn.cli.command.Context;
 import dev.cairn.cli.command.DurationConverter;
+import dev.cairn.cli.command.ExitCode;
 import dev.cairn.cli.home.Exchanges;
 import dev.cairn.cli.home.Home;
 import dev.cairn.cli.home.HomeSession;
@@ -88,7 +88,7 @@ public final class SyncCommand implements Callable<Integer> {
       int code = 0;
       for (TargetResolver.Resolved t : targets) {
         JobRunner.Outcome<Integer> out = runJob(home, runner, t, true);
-        code = Math.max(code, out.succeeded() ? out.value() : out.cause() == null ? 0 : Main.exitCode(out.cause()));
+        code = Math.max(code, out.succeeded() ? out.value() : out.cause() == null ? 0 : ExitCode.of(out.cause()).code());
       }
       return code;
     }
@@ -192,7 +192,7 @@ public final class SyncCommand implements Callable<Integer> {
     } else {
       print(transport, report);
     }
-    return report.quarantined() + report.forged() + report.conflicted() > 0 ? 5 : 0;
+    return ExitCode.corruptIf(report.quarantined() + report.forged() + report.conflicted() > 0);
   }
 
   private void print(Transport transport, SyncReport r) {

@@ -2,8 +2,8 @@ package dev.cairn.exchange.s3;
 
 import dev.cairn.exchange.artifact.ArtifactKind;
 import dev.cairn.exchange.artifact.ArtifactName;
-import dev.cairn.exchange.artifact.Sha256;
 import dev.cairn.exchange.artifact.ArtifactNameException;
+import dev.cairn.exchange.artifact.Sha256;
 import dev.cairn.exchange.transport.ArtifactConflictException;
 import dev.cairn.exchange.transport.ArtifactInfo;
 import dev.cairn.exchange.transport.ArtifactNotFoundException;

@@ -44,7 +44,7 @@ public final class DeadLetters {
     } catch (NoSuchFileException e) {
       return new DeadLetters(file, out);
     } catch (IOException | RuntimeException e) {
-      throw new dev.cairn.ledger.LedgerIoException("read the dead-letter list (expected JSON)", file, e instanceof IOException io ? io : new IOException(e));
+      throw new DeadLetterFileException("read the dead-letter list (expected JSON) in", file, e);
     }
     return new DeadLetters(file, out);
   }
@@ -89,7 +89,7 @@ public final class DeadLetters {
     try {
       DurableFile.write(file, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(JSON.createObjectNode().set("dead_letters", arr)));
     } catch (IOException e) {
-      throw new dev.cairn.ledger.LedgerIoException("write the dead-letter list", file, e);
+      throw new DeadLetterFileException("write the dead-letter list", file, e);
     }
   }
 }
