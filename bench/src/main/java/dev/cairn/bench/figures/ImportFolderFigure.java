@@ -58,7 +58,7 @@ public final class ImportFolderFigure {
               String.format("%d events, %d artifacts, %.1f MB pulled in %.2f s", first.applied(), first.pulled(),
                   first.transferredBytes() / 1e6, seconds)),
           Figure.cost("noop-sync", again.transferredBytes(), "artifact bytes", "goal 0 bytes", 0,
-              again.listCalls + " list calls for " + Workload.ORIGINS.size() + " origins, " + (again.pushed() + again.pulled()) + " artifacts moved"));
+              again.listCalls() + " list calls for " + Workload.ORIGINS.size() + " origins, " + (again.pushed() + again.pulled()) + " artifacts moved"));
     }
   }
 }

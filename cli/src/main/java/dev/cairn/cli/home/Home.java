@@ -103,7 +103,7 @@ public record Home(Path root, java.util.function.Consumer<String> notices, java.
     var report = Exchanges.synchronizer(this, ledger, Exchanges.pins(this), clock).restoreFrom(store);
     ledger.sync();
     notices.accept("restored " + report.applied() + " sealed events from " + store.describe()
-        + (report.problems.isEmpty() ? "" : " (" + String.join("; ", report.problems) + ")")
+        + (report.problems().isEmpty() ? "" : " (" + String.join("; ", report.problems()) + ")")
         + "; events never sealed are not in it: 'cairn reconcile TARGET --restore' brings back what a target holds");
     if (Files.exists(view())) {
       Path kept = view().resolveSibling("view.db.before-recovery-" + clock.instant().toString().replace(":", ""));

@@ -61,18 +61,18 @@ public final class GcCommand implements Callable<Integer> {
     }
     if (json) {
       ObjectNode o = Json.object().put("store", store.describe()).put("dry_run", dryRun).put("grace", DurationConverter.format(grace))
-          .put("deleted_count", r.deleted.size()).put("deleted_bytes", r.deletedBytes).put("kept", r.kept);
+          .put("deleted_count", r.deleted().size()).put("deleted_bytes", r.deletedBytes()).put("kept", r.kept());
       ArrayNode d = o.putArray("deleted");
-      r.deleted.forEach(n -> d.add(n.toString()));
+      r.deleted().forEach(n -> d.add(n.toString()));
       ArrayNode notes = o.putArray("notes");
-      r.notes.forEach(notes::add);
+      r.notes().forEach(notes::add);
       ctx.out().println(Json.write(o));
       return 0;
     }
     ctx.out().printf("%s %s: %s %d artifact%s (%d bytes), kept %d (grace %s)%n", dryRun ? "gc dry run on" : "gc on", store.describe(),
-        dryRun ? "would delete" : "deleted", r.deleted.size(), r.deleted.size() == 1 ? "" : "s", r.deletedBytes, r.kept, DurationConverter.format(grace));
-    r.deleted.forEach(n -> ctx.out().println("  " + (dryRun ? "would delete " : "deleted ") + n));
-    r.notes.forEach(n -> ctx.out().println("  note: " + n));
+        dryRun ? "would delete" : "deleted", r.deleted().size(), r.deleted().size() == 1 ? "" : "s", r.deletedBytes(), r.kept(), DurationConverter.format(grace));
+    r.deleted().forEach(n -> ctx.out().println("  " + (dryRun ? "would delete " : "deleted ") + n));
+    r.notes().forEach(n -> ctx.out().println("  note: " + n));
     return 0;
   }
 }

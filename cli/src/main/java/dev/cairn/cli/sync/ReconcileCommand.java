@@ -76,42 +76,43 @@ public final class ReconcileCommand implements Callable<Integer> {
       throw out.cause();
     }
     ReconcileReport r = out.value();
-    if (r.problems.isEmpty()) {
-      r.deadLettersCleared = Exchanges.deadLetters(home).clear(t.id());
+    int deadLettersCleared = 0;
+    if (r.problems().isEmpty()) {
+      deadLettersCleared = Exchanges.deadLetters(home).clear(t.id());
       Exchanges.targets(home).success(t.id(), ctx.clock().instant());
     }
-    print(where, r);
+    print(where, r, deadLettersCleared);
     return ExitCode.corruptIf(r.reuploaded() + r.corruptLocal() + r.wrongKind() > 0);
   }
 
-  private void print(String where, ReconcileReport r) {
+  private void print(String where, ReconcileReport r, int deadLettersCleared) {
     if (json) {
       ObjectNode o = Json.object().put("target", where).put("nothing_to_do", r.nothingToDo()).put("verified", r.verified())
           .put("uploaded", r.uploaded()).put("reuploaded", r.reuploaded()).put("corrupt_local", r.corruptLocal()).put("wrong_kind", r.wrongKind())
           .put("only_on_target", r.onlyOnTarget()).put("restored", r.restored()).put("orphans", r.orphans())
-          .put("dead_letters_cleared", r.deadLettersCleared);
+          .put("dead_letters_cleared", deadLettersCleared);
       ObjectNode per = o.putObject("origins");
-      r.origins.forEach((origin, x) -> {
-        ObjectNode p = per.putObject(origin.value()).put("verified", x.verified).put("uploaded", x.uploaded).put("reuploaded", x.reuploaded)
-            .put("corrupt_local", x.corruptLocal).put("only_on_target", x.onlyOnTarget).put("restored", x.restored);
+      r.origins().forEach((origin, x) -> {
+        ObjectNode p = per.putObject(origin.value()).put("verified", x.verified()).put("uploaded", x.uploaded()).put("reuploaded", x.reuploaded())
+            .put("corrupt_local", x.corruptLocal()).put("only_on_target", x.onlyOnTarget()).put("restored", x.restored());
         ArrayNode orphans = p.putArray("orphans");
-        x.orphans.forEach(orphans::add);
+        x.orphans().forEach(orphans::add);
       });
       ArrayNode problems = o.putArray("problems");
-      r.problems.forEach(problems::add);
+      r.problems().forEach(problems::add);
       ArrayNode notes = o.putArray("notes");
-      r.notes.forEach(notes::add);
+      r.notes().forEach(notes::add);
       ctx.out().println(Json.write(o));
       return;
     }
     ctx.out().printf("reconciled with %s: %s%n", where, r.nothingToDo() ? "nothing to do" : "converged");
     ctx.out().printf("  verified %d, uploaded %d, re-uploaded %d (corrupt there), corrupt locally %d, only on target %d, restored %d, orphans %d%n",
         r.verified(), r.uploaded(), r.reuploaded(), r.corruptLocal(), r.onlyOnTarget(), r.restored(), r.orphans());
-    r.origins.forEach((origin, x) -> x.orphans.forEach(o -> ctx.out().println("  orphan " + o + " (no checkpoint reaches it; 'cairn gc' may remove it)")));
-    if (r.deadLettersCleared > 0) {
-      ctx.out().printf("  cleared %d dead letter%s%n", r.deadLettersCleared, r.deadLettersCleared == 1 ? "" : "s");
+    r.origins().forEach((origin, x) -> x.orphans().forEach(o -> ctx.out().println("  orphan " + o + " (no checkpoint reaches it; 'cairn gc' may remove it)")));
+    if (deadLettersCleared > 0) {
+      ctx.out().printf("  cleared %d dead letter%s%n", deadLettersCleared, deadLettersCleared == 1 ? "" : "s");
     }
-    r.notes.forEach(n -> ctx.out().println("  note: " + n));
-    r.problems.forEach(p -> ctx.err().println("cairn: warning: " + p));
+    r.notes().forEach(n -> ctx.out().println("  note: " + n));
+    r.problems().forEach(p -> ctx.err().println("cairn: warning: " + p));
   }
 }

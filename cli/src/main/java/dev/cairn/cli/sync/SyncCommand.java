@@ -185,10 +185,10 @@ public final class SyncCommand implements Callable<Integer> {
     }
     if (compact) {
       ctx.out().printf("%s %s: sealed %d, pushed %d, pulled %d, applied %d%s%n", now(), transport.describe(),
-          report.sealedEvents, report.pushed(), report.pulled(), report.applied(),
+          report.sealedEvents(), report.pushed(), report.pulled(), report.applied(),
           report.quarantined() + report.forged() + report.conflicted() > 0 ? ", quarantined " + report.quarantined() + ", forged " + report.forged()
               + (report.conflicted() > 0 ? ", " + report.conflicted() + " origin(s) stopped by a key conflict" : "") : "");
-      report.problems.forEach(p -> ctx.err().println("cairn: warning: " + p));
+      report.problems().forEach(p -> ctx.err().println("cairn: warning: " + p));
     } else {
       print(transport, report);
     }
@@ -197,36 +197,36 @@ public final class SyncCommand implements Callable<Integer> {
 
   private void print(Transport transport, SyncReport r) {
     if (json) {
-      ObjectNode o = Json.object().put("target", transport.describe()).put("dry_run", r.dryRun).put("sealed_events", r.sealedEvents)
-          .put("sealed_segments", r.sealedSegments).put("pushed", r.pushed()).put("pulled", r.pulled()).put("applied", r.applied())
+      ObjectNode o = Json.object().put("target", transport.describe()).put("dry_run", r.dryRun()).put("sealed_events", r.sealedEvents())
+          .put("sealed_segments", r.sealedSegments()).put("pushed", r.pushed()).put("pulled", r.pulled()).put("applied", r.applied())
           .put("held_back", r.heldBack()).put("quarantined", r.quarantined()).put("forged", r.forged())
           .put("key_conflicts", r.conflicted()).put("untrusted", r.untrusted())
-          .put("bytes", r.transferredBytes()).put("list_calls", r.listCalls);
+          .put("bytes", r.transferredBytes()).put("list_calls", r.listCalls());
       ObjectNode per = o.putObject("origins");
-      r.origins.forEach((origin, x) -> per.putObject(origin.value()).put("pushed", x.pushed).put("pulled", x.pulled)
-          .put("applied", x.applied).put("duplicates", x.duplicates).put("held_back", x.heldBack).put("quarantined", x.quarantined)
-          .put("forged", x.forged).put("key_conflict", x.conflicted).put("untrusted", x.untrusted).put("checkpoint", x.checkpoint).put("head", x.head));
+      r.origins().forEach((origin, x) -> per.putObject(origin.value()).put("pushed", x.pushed()).put("pulled", x.pulled())
+          .put("applied", x.applied()).put("duplicates", x.duplicates()).put("held_back", x.heldBack()).put("quarantined", x.quarantined())
+          .put("forged", x.forged()).put("key_conflict", x.conflicted()).put("untrusted", x.untrusted()).put("checkpoint", x.checkpoint()).put("head", x.head()));
       ArrayNode problems = o.putArray("problems");
-      r.problems.forEach(problems::add);
+      r.problems().forEach(problems::add);
       ArrayNode planned = o.putArray("planned");
-      r.planned.forEach(planned::add);
+      r.planned().forEach(planned::add);
       ctx.out().println(Json.write(o));
       return;
     }
-    String verb = r.dryRun ? "would seal" : "sealed";
+    String verb = r.dryRun() ? "would seal" : "sealed";
     ctx.out().printf("%s with %s: %s %d events (%d segment%s); %s %d artifacts, %s %d, %s %d events%s%n",
-        r.dryRun ? "dry run" : "synced", transport.describe(), verb, r.sealedEvents, r.sealedSegments, r.sealedSegments == 1 ? "" : "s",
-        r.dryRun ? "would push" : "pushed", r.pushed(), r.dryRun ? "would pull" : "pulled", r.pulled(),
-        r.dryRun ? "would apply" : "applied", r.applied(),
+        r.dryRun() ? "dry run" : "synced", transport.describe(), verb, r.sealedEvents(), r.sealedSegments(), r.sealedSegments() == 1 ? "" : "s",
+        r.dryRun() ? "would push" : "pushed", r.pushed(), r.dryRun() ? "would pull" : "pulled", r.pulled(),
+        r.dryRun() ? "would apply" : "applied", r.applied(),
         r.heldBack() > 0 ? "; " + r.heldBack() + " held back (clock ahead)" : "");
-    r.origins.forEach((origin, x) -> {
-      if (x.pushed + x.pulled + x.applied + x.quarantined + x.forged > 0 || x.conflicted || x.untrusted) {
-        ctx.out().printf("  %-28s pushed %d, pulled %d, applied %d%s%s%s%n", origin, x.pushed, x.pulled, x.applied,
-            x.quarantined > 0 ? ", quarantined " + x.quarantined : "", x.forged > 0 ? ", FORGED " + x.forged : "",
-            x.conflicted ? ", STOPPED: key conflict" : x.untrusted ? ", held back: not trusted" : "");
+    r.origins().forEach((origin, x) -> {
+      if (x.pushed() + x.pulled() + x.applied() + x.quarantined() + x.forged() > 0 || x.conflicted() || x.untrusted()) {
+        ctx.out().printf("  %-28s pushed %d, pulled %d, applied %d%s%s%s%n", origin, x.pushed(), x.pulled(), x.applied(),
+            x.quarantined() > 0 ? ", quarantined " + x.quarantined() : "", x.forged() > 0 ? ", FORGED " + x.forged() : "",
+            x.conflicted() ? ", STOPPED: key conflict" : x.untrusted() ? ", held back: not trusted" : "");
       }
     });
-    r.planned.forEach(p -> ctx.out().println("  would " + p));
-    r.problems.forEach(p -> ctx.err().println("cairn: warning: " + p));
+    r.planned().forEach(p -> ctx.out().println("  would " + p));
+    r.problems().forEach(p -> ctx.err().println("cairn: warning: " + p));
   }
 }

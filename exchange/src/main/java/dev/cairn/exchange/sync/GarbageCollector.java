@@ -52,16 +52,16 @@ public final class GarbageCollector {
   }
 
   public GcReport collect(Transport store, Duration grace, boolean dryRun) {
-    GcReport report = new GcReport();
+    GcReport.Tally report = new GcReport.Tally();
     report.dryRun = dryRun;
     Instant cutoff = now.minus(grace);
     for (Origin origin : store.origins()) {
       collectOrigin(origin, store, cutoff, dryRun, report);
     }
-    return report;
+    return report.build();
   }
 
-  private void collectOrigin(Origin origin, Transport store, Instant cutoff, boolean dryRun, GcReport report) {
+  private void collectOrigin(Origin origin, Transport store, Instant cutoff, boolean dryRun, GcReport.Tally report) {
     List<ArtifactInfo> cps = store.list(origin, ArtifactKind.CHECKPOINT, null);
     List<ArtifactInfo> segs = store.list(origin, ArtifactKind.SEGMENT, null);
     if (cps.isEmpty()) {

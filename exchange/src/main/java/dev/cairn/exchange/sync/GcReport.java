@@ -5,14 +5,26 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What a GC deleted (or, in a dry run, would delete), with bytes, and why it kept what it kept
- * when that is worth saying (an origin it could not verify, an unreachable segment holding events
- * no checkpoint covers). Mutable while GC runs; not thread-safe.
+ * What a GC deleted (or, in a dry run, would delete), with bytes, how many artifacts it kept, and
+ * why it kept what it kept when that is worth saying (an origin it could not verify, an
+ * unreachable segment holding events no checkpoint covers). Immutable.
  */
-public final class GcReport {
-  public boolean dryRun;
-  public final List<ArtifactName> deleted = new ArrayList<>();
-  public long deletedBytes;
-  public long kept;
-  public final List<String> notes = new ArrayList<>();
+public record GcReport(boolean dryRun, List<ArtifactName> deleted, long deletedBytes, long kept, List<String> notes) {
+  public GcReport {
+    deleted = List.copyOf(deleted);
+    notes = List.copyOf(notes);
+  }
+
+  /** What a collection counts as it goes; {@link #build()} freezes it. Not thread-safe; one per run. */
+  static final class Tally {
+    boolean dryRun;
+    final List<ArtifactName> deleted = new ArrayList<>();
+    long deletedBytes;
+    long kept;
+    final List<String> notes = new ArrayList<>();
+
+    GcReport build() {
+      return new GcReport(dryRun, deleted, deletedBytes, kept, notes);
+    }
+  }
 }

@@ -50,7 +50,7 @@ public final class Reconciler {
   }
 
   public ReconcileReport reconcile(Transport target, boolean restore) {
-    ReconcileReport report = new ReconcileReport();
+    ReconcileReport.Tally report = new ReconcileReport.Tally();
     TargetMarkers.ensure(target, true); // reconcile uploads: never into a target of the other kind
     synchronizer.sealOnly(); // the ledger's unsealed events become artifacts first
     findWrongKind(target, report);
@@ -62,10 +62,10 @@ public final class Reconciler {
     if (restore) {
       // by the ledger's high-water marks, not checkpoint numbers: this home's own events come back too
       SyncReport pulled = synchronizer.restoreFrom(target);
-      pulled.origins.forEach((o, r) -> report.origin(o).restored += r.applied);
-      report.problems.addAll(pulled.problems);
+      pulled.origins().forEach((o, r) -> report.origin(o).restored += r.applied());
+      report.problems.addAll(pulled.problems());
     }
-    return report;
+    return report.build();
   }
 
   /**
@@ -73,7 +73,7 @@ public final class Reconciler {
    * encryption) or age files in a plaintext one: reported as corruption, never read or applied. A
    * serving home holds its own origin in plaintext and relays others' age files: not checked there.
    */
-  private void findWrongKind(Transport target, ReconcileReport report) {
+  private void findWrongKind(Transport target, ReconcileReport.Tally report) {
     if (target.isServingHome()) {
       return;
     }
@@ -92,8 +92,8 @@ public final class Reconciler {
     }
   }
 
-  private void reconcileOrigin(Origin origin, Transport target, boolean restore, ReconcileReport report) {
-    ReconcileReport.OriginReport r = report.origin(origin);
+  private void reconcileOrigin(Origin origin, Transport target, boolean restore, ReconcileReport.Tally report) {
+    ReconcileReport.OriginTally r = report.origin(origin);
     List<ArtifactInfo> targetCheckpoints = target.list(origin, ArtifactKind.CHECKPOINT, null);
     Set<ArtifactName> targetSegments = new HashSet<>();
     target.list(origin, ArtifactKind.SEGMENT, null).forEach(i -> targetSegments.add(i.name()));
@@ -153,7 +153,7 @@ public final class Reconciler {
    * Makes sure the target holds a good copy of a local artifact; returns whether it does now.
    * Verifies the local copy first: nothing corrupt ever leaves.
    */
-  private boolean converge(ArtifactName name, Transport target, boolean targetHasIt, ReconcileReport.OriginReport r, ReconcileReport report) {
+  private boolean converge(ArtifactName name, Transport target, boolean targetHasIt, ReconcileReport.OriginTally r, ReconcileReport.Tally report) {
     byte[] mine;
     try {
       mine = local.get(name);
@@ -198,7 +198,7 @@ public final class Reconciler {
     }
   }
 
-  private Optional<Checkpoint> newestLocal(Origin origin, ReconcileReport report) {
+  private Optional<Checkpoint> newestLocal(Origin origin, ReconcileReport.Tally report) {
     List<ArtifactInfo> cps = local.list(origin, ArtifactKind.CHECKPOINT, null);
     for (int i = cps.size() - 1; i >= 0; i--) {
       ArtifactName name = cps.get(i).name();
@@ -213,7 +213,7 @@ public final class Reconciler {
     return Optional.empty();
   }
 
-  private static Checkpoint readTargetCheckpoint(ArtifactName name, Transport target, ReconcileReport report) {
+  private static Checkpoint readTargetCheckpoint(ArtifactName name, Transport target, ReconcileReport.Tally report) {
     try {
       return CheckpointCodec.verify(name, target.get(name));
     } catch (ArtifactCorruptException e) {

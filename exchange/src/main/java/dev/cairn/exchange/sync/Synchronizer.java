@@ -53,7 +53,8 @@ import java.util.TreeSet;
  * <p>A sync with nothing new lists the target's origins once and each origin's checkpoints once,
  * and transfers no artifact.
  *
- * <p>Not thread-safe; runs under the home's writer lock.
+ * <p>Holds no per-run state: each entry point makes a {@code Run} and returns an immutable
+ * report. Not thread-safe; runs under the home's writer lock.
  */
 public final class Synchronizer {
   private final Ledger ledger;
@@ -61,8 +62,6 @@ public final class Synchronizer {
   private final Sealer sealer;
   private final PinnedKeys pins;
   private final Clock clock;
-  /** The target's checkpoint listing per origin, listed once per sync and shared by push and pull. */
-  private final Map<Origin, List<ArtifactInfo>> remoteCheckpoints = new HashMap<>();
 
   public Synchronizer(Ledger ledger, Transport local, Sealer sealer, PinnedKeys pins, Clock clock) {
     this.ledger = ledger;
@@ -73,9 +72,8 @@ public final class Synchronizer {
   }
 
   public SyncReport sync(Transport target, boolean dryRun) {
-    remoteCheckpoints.clear();
-    SyncReport report = new SyncReport();
-    report.dryRun = dryRun;
+    Run run = new Run(target, dryRun);
+    SyncReport.Tally report = run.report;
     Origin me = ledger.localOrigin();
     TargetMarkers.ensure(target, !dryRun); // before anything moves: never mix plaintext and ciphertext
     if (dryRun) {
@@ -88,15 +86,17 @@ public final class Synchronizer {
     Set<Origin> remoteOrigins = new TreeSet<>(target.origins());
     report.listCalls++;
     for (Origin origin : local.origins()) {
-      push(origin, target, remoteOrigins.contains(origin), dryRun, report);
+      push(origin, remoteOrigins.contains(origin), run);
     }
     for (Origin origin : remoteOrigins) {
-      pull(origin, target, dryRun, report);
+      pull(origin, run);
     }
-    return report;
+    return report.build();
   }
 
-  private void push(Origin origin, Transport target, boolean targetHasOrigin, boolean dryRun, SyncReport report) {
+  private void push(Origin origin, boolean targetHasOrigin, Run run) {
+    Transport target = run.target;
+    SyncReport.Tally report = run.report;
     List<ArtifactInfo> ours = local.list(origin, ArtifactKind.CHECKPOINT, null);
     if (ours.isEmpty()) {
       return;
@@ -104,7 +104,7 @@ public final class Synchronizer {
     ArtifactName newest = ours.get(ours.size() - 1).name();
     Set<ArtifactName> theirs = new HashSet<>();
     if (targetHasOrigin) {
-      remoteCheckpoints(origin, target, report).forEach(i -> theirs.add(i.name()));
+      run.checkpoints(origin).forEach(i -> theirs.add(i.name()));
       if (theirs.contains(newest)) {
         return;
       }
@@ -123,20 +123,20 @@ public final class Synchronizer {
       target.list(origin, ArtifactKind.SEGMENT, null).forEach(i -> theirSegments.add(i.name()));
       report.listCalls++;
     }
-    SyncReport.OriginReport r = report.origin(origin);
+    SyncReport.OriginTally r = report.origin(origin);
     for (ArtifactName seg : cp.segmentNames()) {
-      if (!theirSegments.contains(seg) && !send(seg, target, dryRun, r, report)) {
+      if (!theirSegments.contains(seg) && !send(seg, run, r)) {
         return; // never publish a checkpoint whose segments are not all there
       }
     }
-    send(newest, target, dryRun, r, report);
+    send(newest, run, r);
   }
 
   /** Sends one local artifact, re-hashed first; returns false if the local copy was corrupt (and moved aside). */
-  private boolean send(ArtifactName name, Transport target, boolean dryRun, SyncReport.OriginReport r, SyncReport report) {
+  private boolean send(ArtifactName name, Run run, SyncReport.OriginTally r) {
     r.pushed++;
-    if (dryRun) {
-      report.planned.add("push " + name);
+    if (run.dryRun) {
+      run.report.planned.add("push " + name);
       return true;
     }
     byte[] bytes = local.get(name);
@@ -146,7 +146,7 @@ public final class Synchronizer {
       r.quarantined++;
       return false;
     }
-    target.putIfAbsent(name, bytes);
+    run.target.putIfAbsent(name, bytes);
     r.pushedBytes += bytes.length;
     return true;
   }
@@ -168,16 +168,15 @@ public final class Synchronizer {
   }
 
   private SyncReport pullEvery(Transport source, boolean includeOwn) {
-    remoteCheckpoints.clear();
-    SyncReport report = new SyncReport();
+    Run run = new Run(source, false);
     List<Origin> origins = source.origins();
-    report.listCalls++;
+    run.report.listCalls++;
     for (Origin origin : origins) {
       if (includeOwn || !origin.equals(ledger.localOrigin())) {
-        pull(origin, source, false, report);
+        pull(origin, run);
       }
     }
-    return report;
+    return run.report.build();
   }
 
   /**
@@ -188,28 +187,28 @@ public final class Synchronizer {
    * {@code cairn reconcile --restore} and ledger recovery run.
    */
   public SyncReport restoreFrom(Transport source) {
-    remoteCheckpoints.clear();
-    SyncReport report = new SyncReport();
+    Run run = new Run(source, false);
+    SyncReport.Tally report = run.report;
     List<Origin> origins = source.origins();
     report.listCalls++;
     for (Origin origin : origins) {
       if (pins.inConflict(origin)) {
         continue;
       }
-      List<ArtifactInfo> cps = remoteCheckpoints(origin, source, report);
-      SyncReport.OriginReport r = report.origin(origin);
+      List<ArtifactInfo> cps = run.checkpoints(origin);
+      SyncReport.OriginTally r = report.origin(origin);
       for (int i = cps.size() - 1; i >= 0; i--) {
-        Optional<Verified> cp = fetchCheckpoint(cps.get(i).name(), source, report, r);
-        if (cp.isEmpty() || !keyAccepted(cp.get(), source, report, r)) {
+        Optional<Verified> cp = fetchCheckpoint(cps.get(i).name(), run, r);
+        if (cp.isEmpty() || !keyAccepted(cp.get(), run, r)) {
           continue;
         }
         if (cp.get().checkpoint().head().value() > ledger.highWater(origin).value()) {
-          apply(cp.get(), source, report, r);
+          apply(cp.get(), run, r);
         }
         break;
       }
     }
-    return report;
+    return report.build();
   }
 
   /** Seals this machine's new events into the local store (what a sync does first), without a target. */
@@ -222,7 +221,8 @@ public final class Synchronizer {
     return origin.equals(ledger.localOrigin()) ? newestLocalCheckpoint(origin) : pins.get(origin).map(p -> p.checkpoint()).orElse(0L);
   }
 
-  private void pull(Origin origin, Transport target, boolean dryRun, SyncReport report) {
+  private void pull(Origin origin, Run run) {
+    SyncReport.Tally report = run.report;
     Optional<KeyConflictException> stopped = pins.openConflict(origin);
     if (stopped.isPresent()) {
       report.origin(origin).conflicted = true;
@@ -230,7 +230,7 @@ public final class Synchronizer {
       return;
     }
     long haveNumber = applied(origin);
-    List<ArtifactInfo> remote = remoteCheckpoints(origin, target, report);
+    List<ArtifactInfo> remote = run.checkpoints(origin);
     List<ArtifactInfo> newer = new ArrayList<>();
     for (ArtifactInfo i : remote) {
       if (i.name().checkpointNumber() > haveNumber) {
@@ -240,8 +240,8 @@ public final class Synchronizer {
     if (newer.isEmpty()) {
       return;
     }
-    SyncReport.OriginReport r = report.origin(origin);
-    if (dryRun) {
+    SyncReport.OriginTally r = report.origin(origin);
+    if (run.dryRun) {
       r.pulled += newer.size();
       newer.forEach(i -> report.planned.add("pull " + i.name() + " (and the segments it lists that are not here)"));
       return;
@@ -251,8 +251,8 @@ public final class Synchronizer {
     // keys claiming the origin on this target are a conflict, never a coin toss over which came first.
     Verified chosen = null;
     for (int i = newer.size() - 1; i >= 0 && !r.untrusted; i--) {
-      Optional<Verified> v = fetchCheckpoint(newer.get(i).name(), target, report, r);
-      if (v.isPresent() && keyAccepted(v.get(), target, report, r) && chosen == null) {
+      Optional<Verified> v = fetchCheckpoint(newer.get(i).name(), run, r);
+      if (v.isPresent() && keyAccepted(v.get(), run, r) && chosen == null) {
         chosen = v.get();
       }
     }
@@ -261,15 +261,17 @@ public final class Synchronizer {
     }
     long known = pins.knownHead(origin);
     if (chosen.checkpoint().head().value() < known) {
-      quarantine(chosen.checkpoint().name(), target, new ArtifactCorruptException(chosen.checkpoint().name(),
-          "coverage up to at least seq " + known + " (already seen)", "head " + chosen.checkpoint().head()), report, r);
+      quarantine(chosen.checkpoint().name(), run, new ArtifactCorruptException(chosen.checkpoint().name(),
+          "coverage up to at least seq " + known + " (already seen)", "head " + chosen.checkpoint().head()), r);
       return;
     }
-    apply(chosen, target, report, r);
+    apply(chosen, run, r);
   }
 
   /** Whether the key that signed {@code v} is the origin's; reports and counts it if not. */
-  private boolean keyAccepted(Verified v, Transport target, SyncReport report, SyncReport.OriginReport r) {
+  private boolean keyAccepted(Verified v, Run run, SyncReport.OriginTally r) {
+    Transport target = run.target;
+    SyncReport.Tally report = run.report;
     ArtifactName name = v.checkpoint().name();
     try {
       pins.check(name, v.checkpoint().publicKey(), clock.instant(), target.describe());
@@ -292,21 +294,39 @@ public final class Synchronizer {
   /** A checkpoint that verified, with the exact bytes it came in (they are signed: stored as they are). */
   private record Verified(Checkpoint checkpoint, byte[] bytes) {}
 
-  private List<ArtifactInfo> remoteCheckpoints(Origin origin, Transport target, SyncReport report) {
-    return remoteCheckpoints.computeIfAbsent(origin, o -> {
-      report.listCalls++;
-      return target.list(o, ArtifactKind.CHECKPOINT, null);
-    });
+  /**
+   * What one run (a sync, a pull, a restore) works with: the other end, whether it is a dry run,
+   * its tally, and the other end's checkpoint listing per origin, listed at most once and shared by
+   * push and pull. Made at the start of a run and dropped at its end; nothing of it outlives the run.
+   */
+  private static final class Run {
+    final Transport target;
+    final boolean dryRun;
+    final SyncReport.Tally report = new SyncReport.Tally();
+    private final Map<Origin, List<ArtifactInfo>> checkpoints = new HashMap<>();
+
+    Run(Transport target, boolean dryRun) {
+      this.target = target;
+      this.dryRun = dryRun;
+      report.dryRun = dryRun;
+    }
+
+    List<ArtifactInfo> checkpoints(Origin origin) {
+      return checkpoints.computeIfAbsent(origin, o -> {
+        report.listCalls++;
+        return target.list(o, ArtifactKind.CHECKPOINT, null);
+      });
+    }
   }
 
-  private Optional<Verified> fetchCheckpoint(ArtifactName name, Transport target, SyncReport report, SyncReport.OriginReport r) {
+  private Optional<Verified> fetchCheckpoint(ArtifactName name, Run run, SyncReport.OriginTally r) {
     byte[] bytes;
     try {
-      bytes = target.get(name);
+      bytes = run.target.get(name);
     } catch (ArtifactNotFoundException e) {
       return Optional.empty(); // listed, then gone (GC or a concurrent move): try an older one
     } catch (ArtifactCorruptException e) {
-      quarantine(name, target, e, report, r); // an encrypted artifact whose ciphertext does not authenticate
+      quarantine(name, run, e, r); // an encrypted artifact whose ciphertext does not authenticate
       return Optional.empty();
     }
     r.pulled++;
@@ -314,17 +334,17 @@ public final class Synchronizer {
     try {
       return Optional.of(new Verified(CheckpointCodec.verify(name, bytes), bytes));
     } catch (ArtifactCorruptException e) {
-      quarantine(name, target, e, report, r);
+      quarantine(name, run, e, r);
       return Optional.empty();
     }
   }
 
-  private void apply(Verified verified, Transport target, SyncReport report, SyncReport.OriginReport r) {
+  private void apply(Verified verified, Run run, SyncReport.OriginTally r) {
     Checkpoint cp = verified.checkpoint();
     for (ArtifactName segName : cp.segmentNames()) {
       Segment segment = localSegment(segName);
       if (segment == null) {
-        segment = fetchSegment(segName, target, report, r);
+        segment = fetchSegment(segName, run, r);
         if (segment == null) {
           return; // cannot go past a missing or corrupt segment; a later sync heals it
         }
@@ -360,7 +380,9 @@ public final class Synchronizer {
     }
   }
 
-  private Segment fetchSegment(ArtifactName name, Transport target, SyncReport report, SyncReport.OriginReport r) {
+  private Segment fetchSegment(ArtifactName name, Run run, SyncReport.OriginTally r) {
+    Transport target = run.target;
+    SyncReport.Tally report = run.report;
     byte[] bytes;
     try {
       bytes = target.get(name);
@@ -368,8 +390,8 @@ public final class Synchronizer {
       report.problems.add("missing: " + target.describe() + " has no " + name + " that its checkpoint lists; waiting for a copy");
       return null;
     } catch (ArtifactCorruptException e) {
-      quarantine(name, target, e, report, r);
-      withdrawCheckpointsListing(name, target, report);
+      quarantine(name, run, e, r);
+      withdrawCheckpointsListing(name, run);
       return null;
     }
     r.pulled++;
@@ -379,8 +401,8 @@ public final class Synchronizer {
       local.putIfAbsent(name, bytes);
       return s;
     } catch (ArtifactCorruptException e) {
-      quarantine(name, target, e, report, r);
-      withdrawCheckpointsListing(name, target, report);
+      quarantine(name, run, e, r);
+      withdrawCheckpointsListing(name, run);
       return null;
     }
   }
@@ -391,12 +413,13 @@ public final class Synchronizer {
    * missing, and the origin (or any relay holding good copies) publishes segment and checkpoint
    * again on its next sync.
    */
-  private void withdrawCheckpointsListing(ArtifactName segment, Transport target, SyncReport report) {
-    for (ArtifactInfo info : remoteCheckpoints(segment.origin(), target, report)) {
+  private void withdrawCheckpointsListing(ArtifactName segment, Run run) {
+    Transport target = run.target;
+    for (ArtifactInfo info : run.checkpoints(segment.origin())) {
       try {
         Checkpoint cp = CheckpointCodec.verify(info.name(), target.get(info.name()));
         if (cp.segmentNames().contains(segment) && target.moveAside(info.name(), "lists quarantined segment " + segment)) {
-          report.problems.add("withdrawn: " + info.name() + " lists the quarantined " + segment + "; its writer will publish both again");
+          run.report.problems.add("withdrawn: " + info.name() + " lists the quarantined " + segment + "; its writer will publish both again");
         }
       } catch (ArtifactCorruptException | ArtifactNotFoundException ignored) {
         // a corrupt or vanished checkpoint is dealt with when it is pulled
@@ -404,10 +427,10 @@ public final class Synchronizer {
     }
   }
 
-  private void quarantine(ArtifactName name, Transport target, ArtifactCorruptException e, SyncReport report, SyncReport.OriginReport r) {
+  private void quarantine(ArtifactName name, Run run, ArtifactCorruptException e, SyncReport.OriginTally r) {
     r.quarantined++;
-    boolean moved = target.moveAside(name, e.getMessage());
-    report.problems.add("quarantined" + (moved ? " (moved aside on " + target.describe() + ")" : "") + ": " + e.getMessage());
+    boolean moved = run.target.moveAside(name, e.getMessage());
+    run.report.problems.add("quarantined" + (moved ? " (moved aside on " + run.target.describe() + ")" : "") + ": " + e.getMessage());
   }
 
   private long newestLocalCheckpoint(Origin origin) {

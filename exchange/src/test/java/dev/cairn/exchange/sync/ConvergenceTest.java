@@ -173,7 +173,7 @@ class ConvergenceTest {
       for (int i = 0; i < homes.size(); i++) {
         for (FolderTransport t : uses.get(i)) {
           SyncReport rep = homes.get(i).sync(t);
-          moved += rep.pushed() + rep.applied() + rep.sealedEvents;
+          moved += rep.pushed() + rep.applied() + rep.sealedEvents();
         }
       }
       if (moved == 0) {

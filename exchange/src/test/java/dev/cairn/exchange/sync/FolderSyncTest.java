@@ -43,7 +43,7 @@ class FolderSyncTest {
       record(a, "s1", 20);
       record(b, "s2", 5);
       SyncReport first = a.sync(folder);
-      assertEquals(21, first.sealedEvents);
+      assertEquals(21, first.sealedEvents());
       assertEquals(2, first.pushed(), "one segment and one checkpoint");
       b.sync(folder);
       a.sync(folder);
@@ -52,7 +52,7 @@ class FolderSyncTest {
       SyncReport again = a.sync(folder);
       assertEquals(0, again.pushed() + again.pulled(), "nothing new: no artifact moves");
       assertEquals(0, again.transferredBytes());
-      assertTrue(again.listCalls <= 1 + 2, "one origins listing plus one checkpoint listing per origin, was " + again.listCalls);
+      assertTrue(again.listCalls() <= 1 + 2, "one origins listing plus one checkpoint listing per origin, was " + again.listCalls());
     }
   }
 
@@ -100,7 +100,7 @@ class FolderSyncTest {
         TestHome b = new TestHome(dir.resolve("b"), "bravo-bbbbbb")) {
       record(a, "s1", 449);
       SyncReport r = a.sync(folder);
-      assertEquals(5, r.sealedSegments);
+      assertEquals(5, r.sealedSegments());
       List<ArtifactInfo> cps = folder.list(a.origin, ArtifactKind.CHECKPOINT, null);
       assertEquals(1, cps.size());
       Checkpoint cp = CheckpointCodec.verify(cps.get(0).name(), folder.get(cps.get(0).name()));
@@ -174,7 +174,7 @@ class FolderSyncTest {
       SyncReport r = b.sync(folder);
       assertEquals(1, r.forged());
       assertEquals(1, r.conflicted());
-      assertTrue(r.problems.get(0).contains("key conflict for origin alpha-aaaaaa"), r.problems.toString());
+      assertTrue(r.problems().get(0).contains("key conflict for origin alpha-aaaaaa"), r.problems().toString());
       assertEquals(before, b.digest());
       assertTrue(b.pins.inConflict(a.origin));
       assertNotEquals(mallory.publicKey(), b.pins.get(a.origin).orElseThrow().key());
@@ -183,7 +183,7 @@ class FolderSyncTest {
       a.sync(folder);
       SyncReport stopped = b.sync(folder);
       assertEquals(0, stopped.applied());
-      assertTrue(stopped.problems.get(0).startsWith("stopped: key conflict"), stopped.problems.toString());
+      assertTrue(stopped.problems().get(0).startsWith("stopped: key conflict"), stopped.problems().toString());
 
       b.pins.trust(a.origin, a.key.publicKey(), Instant.now()); // a person checked: the pinned key is alpha's
       SyncReport healed = b.sync(folder);
@@ -191,7 +191,7 @@ class FolderSyncTest {
       assertTrue(folder.head(forged.name()).isEmpty(), "and moved aside on the folder");
       assertEquals(a.digest(), b.digest());
       SyncReport clean = b.sync(folder);
-      assertEquals(0, clean.forged() + clean.conflicted(), clean.problems.toString());
+      assertEquals(0, clean.forged() + clean.conflicted(), clean.problems().toString());
     }
   }
 
@@ -207,8 +207,8 @@ class FolderSyncTest {
       Checkpoint shorter = new Checkpoint(a.origin, 2, new Seq(0), List.of(), a.key.publicKey());
       folder.putIfAbsent(shorter.name(), CheckpointCodec.encode(shorter, a.key));
       SyncReport r = b.sync(folder);
-      assertEquals(1, r.quarantined(), r.problems.toString());
-      assertTrue(r.problems.get(0).contains("coverage up to at least seq 6"), r.problems.toString());
+      assertEquals(1, r.quarantined(), r.problems().toString());
+      assertTrue(r.problems().get(0).contains("coverage up to at least seq 6"), r.problems().toString());
       assertEquals(one.head(), new Seq(6));
       assertEquals(new Seq(6), b.ledger.highWater(a.origin), "b keeps what checkpoint 1 gave it");
       assertEquals(a.digest(), b.digest());

@@ -104,21 +104,21 @@ class GcAndCompactionTest {
       Instant later = Instant.now().plus(Duration.ofDays(8));
       Set<ArtifactName> before = all(a.store);
       GcReport young = new GarbageCollector(pins, Instant.now()).collect(a.store, Duration.ofDays(7), false);
-      assertTrue(young.deleted.isEmpty(), "nothing is older than the grace window yet: " + young.deleted);
+      assertTrue(young.deleted().isEmpty(), "nothing is older than the grace window yet: " + young.deleted());
       GcReport dry = new GarbageCollector(pins, later).collect(a.store, Duration.ofDays(7), true);
-      assertFalse(dry.deleted.isEmpty(), "compaction left superseded artifacts");
+      assertFalse(dry.deleted().isEmpty(), "compaction left superseded artifacts");
       assertEquals(before, all(a.store), "a dry run deletes nothing");
       GcReport real = new GarbageCollector(pins, later).collect(a.store, Duration.ofDays(7), false);
-      assertEquals(dry.deleted, real.deleted, "the dry run listed exactly what the real run deleted");
+      assertEquals(dry.deleted(), real.deleted(), "the dry run listed exactly what the real run deleted");
       Set<ArtifactName> after = all(a.store);
       Set<ArtifactName> expected = new HashSet<>(before);
-      real.deleted.forEach(expected::remove);
+      real.deleted().forEach(expected::remove);
       assertEquals(expected, after);
       Checkpoint cp = newest(a.store, a);
       assertTrue(after.containsAll(cp.segmentNames()), "everything the newest checkpoint reaches is kept");
       assertTrue(after.contains(cp.name()));
       assertTrue(Files.exists(stray.resolve("0".repeat(64) + ".seg.zst")), "an origin without a checkpoint is never touched");
-      assertTrue(new GarbageCollector(pins, later).collect(a.store, Duration.ofDays(7), false).deleted.isEmpty(), "a second run finds nothing");
+      assertTrue(new GarbageCollector(pins, later).collect(a.store, Duration.ofDays(7), false).deleted().isEmpty(), "a second run finds nothing");
       // the store still serves a newcomer everything
       a.sync(folder);
       try (TestHome b = new TestHome(dir.resolve("b"), "bravo-bbbbbb")) {
@@ -142,7 +142,7 @@ class GcAndCompactionTest {
           message(a, "s", round);
           Future<GcReport> gc = gcThread.submit(() -> new GarbageCollector(pins, Instant.now()).collect(folder, Duration.ZERO, false));
           a.sync(folder);
-          deleted += gc.get().deleted.size();
+          deleted += gc.get().deleted().size();
           FaultMatrixTest.assertNoCheckpointListsAMissingOrPartialArtifact(folder);
         }
       } finally {

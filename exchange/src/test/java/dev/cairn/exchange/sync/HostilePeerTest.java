@@ -101,7 +101,7 @@ class HostilePeerTest {
     server.sync.sealOnly();
     try (TestHome peer = new TestHome(dir.resolve("p"), "peer-pppppp")) {
       SyncReport r = peer.sync(new HttpTransport(base(), token));
-      assertEquals(0, r.forged() + r.quarantined(), r.problems.toString());
+      assertEquals(0, r.forged() + r.quarantined(), r.problems().toString());
       assertEquals(server.digest(), peer.digest());
       assertEquals(6, peer.ledger.highWater(server.origin).value(), "the server's own six events, its real seq 1 among them");
     }
@@ -156,7 +156,7 @@ class HostilePeerTest {
       assertTrue(m.body().contains("cairn_artifacts_forged_total 1.0"), m.body());
 
       SyncReport r = peer.sync(new HttpTransport(base(), token));
-      assertEquals(0, r.forged(), r.problems.toString());
+      assertEquals(0, r.forged(), r.problems().toString());
       assertEquals(x.ledger.highWater(x.origin), peer.ledger.highWater(x.origin));
       assertEquals(server.digest(), peer.digest());
       assertEquals(x.key.publicKey(), peer.pins.get(x.origin).orElseThrow().key(), "the peer pinned the real key");

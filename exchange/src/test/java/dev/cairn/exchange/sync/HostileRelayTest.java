@@ -66,18 +66,18 @@ class HostileRelayTest {
 
       List<String> problems = new ArrayList<>();
       SyncReport hit = c.sync(right);
-      problems.addAll(hit.problems);
-      assertEquals(2, hit.conflicted(), "alpha and charlie itself are claimed by a second key: " + hit.problems);
-      assertTrue(hit.forged() >= 2, hit.problems.toString());
-      assertTrue(hit.quarantined() >= 2, "the renumbered and the cross-origin checkpoints: " + hit.problems);
+      problems.addAll(hit.problems());
+      assertEquals(2, hit.conflicted(), "alpha and charlie itself are claimed by a second key: " + hit.problems());
+      assertTrue(hit.forged() >= 2, hit.problems().toString());
+      assertTrue(hit.quarantined() >= 2, "the renumbered and the cross-origin checkpoints: " + hit.problems());
       assertEquals(honest, c.digest(), "nothing of what mallory wrote was applied, nor anything more from alpha");
 
       // a person checks keys/signing.pub on alpha and here, and confirms both pins
       c.pins.trust(a.origin, a.key.publicKey(), Instant.now());
       c.pins.trust(c.origin, c.key.publicKey(), Instant.now());
       SyncReport healed = c.sync(right);
-      problems.addAll(healed.problems);
-      assertEquals(0, healed.conflicted(), healed.problems.toString());
+      problems.addAll(healed.problems());
+      assertEquals(0, healed.conflicted(), healed.problems().toString());
       m.sync(right);
       m.sync(left);
       a.sync(left);

@@ -43,7 +43,7 @@ class ReconcilerTest {
       FaultMatrixTest.assertNoCheckpointListsAMissingOrPartialArtifact(target);
 
       ReconcileReport second = reconciler(a).reconcile(target, false);
-      assertTrue(second.nothingToDo(), "idempotent: " + second.problems);
+      assertTrue(second.nothingToDo(), "idempotent: " + second.problems());
       assertEquals(first.uploaded(), second.verified(), "what was uploaded is now verified by download");
 
       // flip a byte of one segment on the target; drop an orphan beside it
@@ -57,11 +57,11 @@ class ReconcilerTest {
       Files.write(orphan, new byte[] {9});
       ReconcileReport healed = reconciler(a).reconcile(target, false);
       assertEquals(1, healed.reuploaded());
-      assertEquals(List.of("alpha-aaaaaa/segments/" + "f".repeat(64) + ".seg.zst"), healed.origin(a.origin).orphans);
+      assertEquals(List.of("alpha-aaaaaa/segments/" + "f".repeat(64) + ".seg.zst"), healed.origins().get(a.origin).orphans());
       assertTrue(Files.exists(orphan), "reconcile never deletes");
       FaultMatrixTest.assertNoCheckpointListsAMissingOrPartialArtifact(target);
       ReconcileReport again = reconciler(a).reconcile(target, false);
-      assertTrue(again.nothingToDo(), again.problems.toString());
+      assertTrue(again.nothingToDo(), again.problems().toString());
       assertEquals(1, again.orphans(), "orphans are reported every time, and left");
     }
   }
@@ -84,7 +84,7 @@ class ReconcilerTest {
       assertEquals(digest, fresh.digest(), "the fresh machine holds what the target holds");
       ReconcileReport again = reconciler(fresh).reconcile(new FolderTransport(root), true);
       assertEquals(0, again.onlyOnTarget());
-      assertTrue(again.nothingToDo(), again.problems.toString());
+      assertTrue(again.nothingToDo(), again.problems().toString());
     }
   }
 }

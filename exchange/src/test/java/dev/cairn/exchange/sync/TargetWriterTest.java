@@ -124,8 +124,8 @@ class TargetWriterTest {
       raw.putIfAbsent(plainCheckpoint, a.store.get(plainCheckpoint));
       Reconciler reconciler = new Reconciler(a.origin, a.store, a.sync, a.pins);
       ReconcileReport r = reconciler.reconcile(vault, false);
-      assertEquals(1, r.wrongKind(), r.problems.toString());
-      assertTrue(r.problems.get(0).contains("plaintext in an encrypted target"), r.problems.toString());
+      assertEquals(1, r.wrongKind(), r.problems().toString());
+      assertTrue(r.problems().get(0).contains("plaintext in an encrypted target"), r.problems().toString());
       assertTrue(!r.nothingToDo());
     }
   }
@@ -145,10 +145,10 @@ class TargetWriterTest {
       bucket.putIfAbsent(forged.name(), forged.checkpointBytes());
 
       SyncReport pinned = b.sync(bucket);
-      assertEquals(1, pinned.conflicted(), pinned.problems.toString());
+      assertEquals(1, pinned.conflicted(), pinned.problems().toString());
       assertEquals(before, b.digest());
       SyncReport newcomer = fresh.sync(bucket); // knows neither key: two keys claim alpha, so it takes neither
-      assertEquals(1, newcomer.conflicted(), newcomer.problems.toString());
+      assertEquals(1, newcomer.conflicted(), newcomer.problems().toString());
       assertEquals(0, fresh.ledger.highWater(a.origin).value(), "nothing of alpha's applied, forged or real");
     }
   }
