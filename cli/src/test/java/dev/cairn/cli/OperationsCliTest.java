@@ -11,7 +11,6 @@ import dev.cairn.cli.output.Json;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -38,17 +37,21 @@ class OperationsCliTest {
     assertEquals(0, Cli.runWithInput(h, events, "import", "events", "-").code());
   }
 
-  private static int freePort() throws Exception {
-    try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-      return s.getLocalPort();
-    }
+  private static final java.util.regex.Pattern SERVING = java.util.regex.Pattern.compile("on http://127\\.0\\.0\\.1:(\\d+) ");
+
+  /** The port a 'serve --port 0' bound, from its first line. */
+  private static int servedPort(StringWriter serverOut) {
+    java.util.regex.Matcher m = SERVING.matcher(serverOut.toString());
+    assertTrue(m.find(), serverOut.toString());
+    return Integer.parseInt(m.group(1));
   }
 
   @Test
   void anUnreachablePeerIsDeadLetteredAndReconcileRetriesItOnceItIsBack() throws Exception {
     Path a = home("a", "alpha-aaaaaa");
     Path s = home("s", "server-ssssss");
-    int port = freePort();
+    dev.cairn.exchange.ReservedPort reserved = dev.cairn.exchange.ReservedPort.reserve(); // refused until serve binds it
+    int port = reserved.port();
     String url = "http://127.0.0.1:" + port;
     String token = Files.readString(s.resolve("keys/serve.token")).strip();
     Cli.Result down = Cli.run(a, "sync", url, "--token", token, "--max-elapsed", "0");
@@ -63,6 +66,7 @@ class OperationsCliTest {
     StringWriter serverOut = new StringWriter();
     Thread server = new Thread(() -> Main.run(new String[] {"--home", s.toString(), "serve", "--port", Integer.toString(port)},
         new Context(Map.of(), InputStream.nullInputStream(), new PrintWriter(serverOut, true), new PrintWriter(new StringWriter(), true), false)));
+    reserved.release();
     server.start();
     try {
       await().atMost(Duration.ofSeconds(30)).until(() -> serverOut.toString().contains("serving"));
@@ -86,13 +90,12 @@ class OperationsCliTest {
     Path a = home("a", "alpha-aaaaaa");
     Path s = home("s", "server-ssssss");
     StringWriter serverOut = new StringWriter();
-    int port = freePort();
-    Thread server = new Thread(() -> Main.run(new String[] {"--home", s.toString(), "serve", "--port", Integer.toString(port)},
+    Thread server = new Thread(() -> Main.run(new String[] {"--home", s.toString(), "serve", "--port", "0"},
         new Context(Map.of(), InputStream.nullInputStream(), new PrintWriter(serverOut, true), new PrintWriter(new StringWriter(), true), false)));
     server.start();
     try {
       await().atMost(Duration.ofSeconds(30)).until(() -> serverOut.toString().contains("serving"));
-      String url = "http://127.0.0.1:" + port;
+      String url = "http://127.0.0.1:" + servedPort(serverOut);
       assertEquals(0, Cli.run(a, "target", "add", "peer", url, "--token", "wrong").code());
       Cli.Result first = Cli.run(a, "sync", "--all");
       assertTrue(first.out().contains("paused: "), first.out());

@@ -133,10 +133,9 @@ class VerbCrashTest {
     assertEquals(0, cli(server, "init", "--origin", "server-000001").code());
     assertEquals(0, cli(client, "init", "--origin", "client-000002").code());
     String token = Files.readString(server.resolve("keys/serve.token")).strip();
-    int port;
-    try (var free = new java.net.ServerSocket(0)) {
-      port = free.getLocalPort();
-    }
+    dev.cairn.exchange.ReservedPort reserved = dev.cairn.exchange.ReservedPort.reserve();
+    int port = reserved.port();
+    reserved.release(); // held until now; every round's server binds it again
     String url = "http://127.0.0.1:" + port;
     int interrupted = 0;
     Path served = server.resolve("artifacts");

@@ -93,6 +93,8 @@ class ProjectionRulesTest {
     assertFalse(sessions().containsKey("alpha-aaaaaa~three"));
     assertEquals(1, view.queries().count("tombstones"));
     assertTrue(view.queries().conflicts().stream().noneMatch(c -> c.session().equals("alpha-aaaaaa~three")));
+    assertEquals(1, view.position().skippedPurged(), "the message written after the purge is skipped and counted");
+    assertEquals(List.of(), view.queries().messages(dev.cairn.ledger.SessionId.parse("alpha-aaaaaa~three")));
   }
 
   @Test

@@ -54,7 +54,7 @@ class CheckpointCodecTest {
     for (int i = 0; i < 200; i++) {
       byte[] bad = good.clone();
       bad[random.nextInt(bad.length)] ^= (byte) (1 << random.nextInt(8));
-      assertThrows(RuntimeException.class, () -> CheckpointCodec.verify(c.name(), bad));
+      assertThrows(ArtifactCorruptException.class, () -> CheckpointCodec.verify(c.name(), bad));
     }
   }
 

@@ -88,18 +88,38 @@ class AgeCliInteropTest {
     return out;
   }
 
-  /** Runs a shell command on a pseudo-terminal whose keyboard input is {@code typed}, one line at a time. */
+  /**
+   * Runs a shell command on a pseudo-terminal whose keyboard input is {@code typed}, one line per
+   * passphrase prompt: each line is typed once its prompt is on the terminal (age reads each answer
+   * separately, and drops what was typed before it asked).
+   */
   private static void script(String typed, String command) throws IOException, InterruptedException {
     Process p = new ProcessBuilder("script", "-qec", command, "/dev/null").redirectErrorStream(true).start();
-    for (String line : typed.split("(?<=\n)")) {
-      Thread.sleep(400); // age reads each prompt's answer separately from the terminal
-      p.getOutputStream().write(line.getBytes(StandardCharsets.UTF_8));
+    StringBuffer out = new StringBuffer();
+    Thread reader = new Thread(() -> {
+      try (var in = p.getInputStream()) {
+        byte[] buf = new byte[4096];
+        for (int n = in.read(buf); n >= 0; n = in.read(buf)) {
+          out.append(new String(buf, 0, n, StandardCharsets.UTF_8));
+        }
+      } catch (IOException e) {
+        out.append("\n(reading the terminal failed: ").append(e.getMessage()).append(')');
+      }
+    });
+    reader.start();
+    String[] lines = typed.split("(?<=\n)");
+    for (int i = 0; i < lines.length; i++) {
+      int prompts = i + 1;
+      org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30))
+          .until(() -> out.toString().split("(?i)passphrase", -1).length - 1 >= prompts);
+      p.getOutputStream().write(lines[i].getBytes(StandardCharsets.UTF_8));
       p.getOutputStream().flush();
     }
-    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     p.getOutputStream().close();
     if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
+      reader.join(5_000);
       throw new AssertionError(command + " failed: " + out);
     }
+    reader.join(5_000);
   }
 }

@@ -33,6 +33,21 @@ public final class S3ProxyServer implements AutoCloseable {
     if (!Files.exists(jar)) {
       throw new IllegalStateException("no " + jar + ": run the build (mvn verify), which copies S3Proxy there");
     }
+    // S3Proxy needs its port in its configuration: a port found free may be taken before it binds,
+    // so a start that fails is tried again on another port (a bind failure ends the process at once)
+    for (int attempt = 1; ; attempt++) {
+      S3ProxyServer started = tryStart(jar, workDir);
+      if (started != null) {
+        return started;
+      }
+      if (attempt == 3) {
+        throw new IllegalStateException("S3Proxy exited three times: see " + workDir.resolve("s3proxy.log"));
+      }
+    }
+  }
+
+  /** Starts S3Proxy on a free port; null if it exited before it listened. */
+  private static S3ProxyServer tryStart(Path jar, Path workDir) throws IOException, InterruptedException {
     int port;
     try (ServerSocket s = new ServerSocket(0)) {
       port = s.getLocalPort();
@@ -55,9 +70,9 @@ public final class S3ProxyServer implements AutoCloseable {
         return new S3ProxyServer(p, port);
       } catch (IOException notYet) {
         if (!p.isAlive()) {
-          throw new IllegalStateException("S3Proxy exited: see " + workDir.resolve("s3proxy.log"));
+          return null;
         }
-        Thread.sleep(100);
+        Thread.sleep(100); // polling a child process's port: there is no event to wait on
       }
     }
     p.destroyForcibly();

@@ -230,16 +230,14 @@ class HostilePeerTest {
 
   @Test
   void aRefusedConnectionSaysSoAndATokenInTheUrlIsNeverShown() throws Exception {
-    int port;
-    try (var free = new java.net.ServerSocket(0)) {
-      port = free.getLocalPort();
+    try (dev.cairn.exchange.ReservedPort nobody = dev.cairn.exchange.ReservedPort.reserve()) {
+      HttpTransport t = new HttpTransport(URI.create("http://someone:s3cr3t-token@127.0.0.1:" + nobody.port()), token);
+      assertFalse(t.describe().contains("s3cr3t"), t.describe());
+      TransportException e = assertThrows(TransportException.class, t::origins);
+      assertTrue(e.getMessage().contains("connection refused"), e.getMessage());
+      assertFalse(e.getMessage().contains("null"), e.getMessage());
+      assertFalse(e.getMessage().contains("s3cr3t"), e.getMessage());
     }
-    HttpTransport t = new HttpTransport(URI.create("http://someone:s3cr3t-token@127.0.0.1:" + port), token);
-    assertFalse(t.describe().contains("s3cr3t"), t.describe());
-    TransportException e = assertThrows(TransportException.class, t::origins);
-    assertTrue(e.getMessage().contains("connection refused"), e.getMessage());
-    assertFalse(e.getMessage().contains("null"), e.getMessage());
-    assertFalse(e.getMessage().contains("s3cr3t"), e.getMessage());
   }
 
   @Test
