@@ -63,26 +63,8 @@ class LedgerRecoveryTest {
     return out;
   }
 
-  /** Overwrites, in the queue's cycle file, the first occurrence of {@code text} with {@code replacement} (same length). */
   private void damage(String text, String replacement) throws Exception {
-    assertEquals(text.length(), replacement.length());
-    Path cq4;
-    try (Stream<Path> files = Files.list(dir.resolve("queue"))) {
-      cq4 = files.filter(p -> p.toString().endsWith(".cq4")).findFirst().orElseThrow();
-    }
-    byte[] needle = text.getBytes(StandardCharsets.UTF_8);
-    try (RandomAccessFile f = new RandomAccessFile(cq4.toFile(), "rw")) {
-      byte[] all = new byte[(int) Math.min(f.length(), 64 << 20)];
-      f.readFully(all);
-      for (int i = 0; i + needle.length <= all.length; i++) {
-        if (java.util.Arrays.equals(all, i, i + needle.length, needle, 0, needle.length)) {
-          f.seek(i);
-          f.write(replacement.getBytes(StandardCharsets.UTF_8));
-          return;
-        }
-      }
-    }
-    throw new AssertionError(text + " not found in " + cq4);
+    QueueDamage.overwrite(dir.resolve("queue"), text, replacement);
   }
 
   @Test

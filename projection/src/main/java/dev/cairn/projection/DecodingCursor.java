@@ -33,6 +33,7 @@ final class DecodingCursor implements AutoCloseable {
   private List<Decoded> current = List.of();
   private int position;
   private boolean ended;
+  private RuntimeException failure;
 
   DecodingCursor(LedgerReader reader, long afterIndex) {
     Cursor cursor = reader.after(afterIndex); // opened here: a bad index fails in the caller's thread
@@ -43,9 +44,9 @@ final class DecodingCursor implements AutoCloseable {
 
   private void run(Cursor cursor) {
     try (cursor) {
-      Chunk last;
+      List<Decoded> chunk = new ArrayList<>(CHUNK);
+      RuntimeException failure = null;
       try {
-        List<Decoded> chunk = new ArrayList<>(CHUNK);
         for (LedgerRecord r = cursor.next(); r != null && !closed; r = cursor.next()) {
           chunk.add(new Decoded(r.index(), r.event()));
           if (chunk.size() == CHUNK) {
@@ -53,11 +54,10 @@ final class DecodingCursor implements AutoCloseable {
             chunk = new ArrayList<>(CHUNK);
           }
         }
-        last = new Chunk(chunk, null, true);
       } catch (RuntimeException e) {
-        last = new Chunk(List.of(), e, true); // handed to the consumer, who throws it
+        failure = e; // handed to the consumer after the entries before it, who throws it
       }
-      put(last);
+      put(new Chunk(chunk, failure, true));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
@@ -71,9 +71,15 @@ final class DecodingCursor implements AutoCloseable {
     }
   }
 
-  /** The next decoded entry, or null at the end of the ledger (as it was when the reader got there). */
+  /**
+   * The next decoded entry, or null at the end of the ledger (as it was when the reader got there).
+   * An entry that cannot be read is thrown here, after every entry before it was returned.
+   */
   Decoded next() {
     while (position == current.size()) {
+      if (failure != null) {
+        throw failure;
+      }
       if (ended) {
         return null;
       }
@@ -84,9 +90,7 @@ final class DecodingCursor implements AutoCloseable {
         Thread.currentThread().interrupt();
         throw new IllegalStateException("interrupted while waiting for decoded ledger entries", e);
       }
-      if (c.failure() != null) {
-        throw c.failure();
-      }
+      failure = c.failure(); // thrown once the entries read before it are consumed
       current = c.items();
       position = 0;
       ended = c.end();
