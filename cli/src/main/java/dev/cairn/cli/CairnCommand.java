@@ -1,6 +1,5 @@
 package dev.cairn.cli;
 
-import dev.cairn.cli.admin.DemoCommand;
 import dev.cairn.cli.admin.InitCommand;
 import dev.cairn.cli.admin.RebuildCommand;
 import dev.cairn.cli.admin.StatusCommand;

@@ -7,8 +7,8 @@ import dev.cairn.cli.home.Home;
 import dev.cairn.cli.home.HomePermissions;
 import dev.cairn.cli.home.HomeSession;
 import dev.cairn.cli.home.OriginNames;
+import dev.cairn.cli.home.TargetResolver;
 import dev.cairn.cli.output.Json;
-import dev.cairn.cli.target.TargetResolver;
 import dev.cairn.ledger.Ledger;
 import dev.cairn.ledger.Origin;
 import java.io.IOException;
@@ -38,7 +38,7 @@ public final class InitCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    Home home = ctx.home();
+    Home home = Home.of(ctx);
     boolean existed = home.isInitialised();
     Origin o;
     if (existed) {

@@ -33,7 +33,7 @@ public final class RebuildCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Home home = ctx.home();
+    Home home = Home.of(ctx);
     long started = System.nanoTime();
     Progress progress = new Progress(ctx, "rebuild", "events");
     Rebuild.Result r;

@@ -5,9 +5,9 @@ import dev.cairn.cli.command.Context;
 import dev.cairn.cli.command.ExitCode;
 import dev.cairn.cli.home.Exchanges;
 import dev.cairn.cli.home.Home;
+import dev.cairn.cli.home.TargetResolver;
 import dev.cairn.cli.output.Json;
-import dev.cairn.cli.sync.PeersCommand;
-import dev.cairn.cli.target.TargetResolver;
+import dev.cairn.cli.output.TrustOutput;
 import dev.cairn.ledger.LedgerState;
 import dev.cairn.projection.Position;
 import java.io.IOException;
@@ -36,7 +36,7 @@ public final class StatusCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     int code;
-    Home home = ctx.home();
+    Home home = Home.of(ctx);
     String origin = home.origin().value();
     try (var reader = home.openReader(); var view = home.openView()) {
       LedgerState state = reader.state();
@@ -66,7 +66,7 @@ public final class StatusCommand implements Callable<Integer> {
         deadLetters.forEach(d -> dl.addObject().put("target", d.target().value()).put("job", d.job()).put("kind", d.kind().name().toLowerCase())
             .put("error", d.error()).put("attempts", d.attempts()).put("first", d.first().toString()).put("last", d.last().toString()));
         o.put("trust", pins.mode().word());
-        PeersCommand.trustJson(pins, o);
+        TrustOutput.json(pins, o);
         ctx.out().println(Json.write(o));
         return code;
       }
@@ -89,7 +89,7 @@ public final class StatusCommand implements Callable<Integer> {
       deadLetters.forEach(d -> ctx.out().printf("  %-40s %-10s %s, %d attempt%s, last %s: %s%n", d.target(), d.job(), d.kind().name().toLowerCase(),
           d.attempts(), d.attempts() == 1 ? "" : "s", d.last(), d.error()));
       ctx.out().printf("trust       %s%s%n", pins.mode().word(), pins.conflicts().isEmpty() && pins.untrusted().isEmpty() ? ", no key conflicts" : "");
-      PeersCommand.printTrustProblems(pins, ctx.out());
+      TrustOutput.printProblems(pins, ctx.out());
     }
     return code;
   }

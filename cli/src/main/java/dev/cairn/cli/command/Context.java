@@ -1,7 +1,5 @@
 package dev.cairn.cli.command;
 
-import dev.cairn.cli.home.Home;
-import dev.cairn.cli.home.HomePermissions;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -10,7 +8,8 @@ import java.util.Map;
 
 /**
  * What every verb needs from the outside world, handed in by {@code Main} (the composition root):
- * the environment, the user's home directory, the clock, the streams and the {@code --home} flag.
+ * the environment, the user's home directory, the clock, the streams and the {@code --home} flag
+ * ({@code Home.of(ctx)} turns them into the home a verb works on).
  * Nothing below the CLI reads environment variables, system properties or the system clock.
  *
  * <p>Not thread-safe; one per command-line invocation.
@@ -45,15 +44,9 @@ public final class Context {
     this.homeFlag = dir;
   }
 
-  /** The home this command works on; a home readable by others is made private first, with one line saying so. */
-  public Home home() {
-    Home home = Home.resolve(homeFlag, env.get("CAIRN_HOME"), userHome, line -> err.println("cairn: recovery: " + line), clock);
-    int changed = HomePermissions.tighten(home.root());
-    if (changed > 0) {
-      err.println("cairn: " + home.root() + " was readable by other users; made it private (directories 0700, files 0600; "
-          + changed + " changed)");
-    }
-    return home;
+  /** The {@code --home} flag, or null. */
+  public String homeFlag() {
+    return homeFlag;
   }
 
   public InputStream in() {

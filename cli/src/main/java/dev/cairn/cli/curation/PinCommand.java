@@ -1,6 +1,7 @@
 package dev.cairn.cli.curation;
 
 import dev.cairn.cli.command.Context;
+import dev.cairn.cli.home.Home;
 import dev.cairn.cli.output.CurationOutput;
 import dev.cairn.ledger.SessionId;
 import dev.cairn.ledger.event.MessagePinned;
@@ -34,7 +35,7 @@ public final class PinCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    try (Curator c = new Curator(ctx.home())) {
+    try (Curator c = new Curator(Home.of(ctx))) {
       SessionId id = c.resolve(session);
       Messages.requireExists(c.view(), id, ordinal);
       CurationOutput.print(ctx, json, id.toString(), "pinned message " + ordinal + " of", "already has message " + ordinal + " pinned like that",

@@ -1,6 +1,7 @@
 package dev.cairn.cli.curation;
 
 import dev.cairn.cli.command.Context;
+import dev.cairn.cli.home.Home;
 import dev.cairn.cli.output.CurationOutput;
 import dev.cairn.ledger.SessionId;
 import dev.cairn.ledger.event.Draft;
@@ -40,7 +41,7 @@ public final class PurgeCommand implements Callable<Integer> {
     if (!yes) {
       throw new ParameterException(spec.commandLine(), "purge deletes the session's content on every machine; add --yes to do it");
     }
-    try (Curator c = new Curator(ctx.home())) {
+    try (Curator c = new Curator(Home.of(ctx))) {
       SessionId id = c.resolve(session);
       var e = c.append(new Draft(new SessionPurged(id)));
       CurationOutput.print(ctx, json, id.toString(), "purged", "", java.util.Optional.of(e));

@@ -1,6 +1,7 @@
 package dev.cairn.cli.curation;
 
 import dev.cairn.cli.command.Context;
+import dev.cairn.cli.home.Home;
 import dev.cairn.cli.output.CurationOutput;
 import dev.cairn.ledger.SessionId;
 import dev.cairn.ledger.event.Curation;
@@ -67,7 +68,7 @@ public final class TagVerb implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    try (Curator c = new Curator(ctx.home())) {
+    try (Curator c = new Curator(Home.of(ctx))) {
       SessionId id = c.resolve(session);
       for (String tag : tags) {
         CurationOutput.print(ctx, json, id.toString(), row.done + " '" + tag + "':", row.unchanged + " '" + tag + "'",

@@ -1,6 +1,7 @@
 package dev.cairn.cli.curation;
 
 import dev.cairn.cli.command.Context;
+import dev.cairn.cli.home.Home;
 import dev.cairn.cli.output.CurationOutput;
 import dev.cairn.ledger.SessionId;
 import dev.cairn.ledger.event.MessageUnpinned;
@@ -29,7 +30,7 @@ public final class UnpinCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    try (Curator c = new Curator(ctx.home())) {
+    try (Curator c = new Curator(Home.of(ctx))) {
       SessionId id = c.resolve(session);
       CurationOutput.print(ctx, json, id.toString(), "unpinned message " + ordinal + " of", "has no pin on message " + ordinal,
           c.apply(new MessageUnpinned(id, ordinal, null)));

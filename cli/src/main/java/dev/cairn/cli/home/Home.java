@@ -1,5 +1,6 @@
 package dev.cairn.cli.home;
 
+import dev.cairn.cli.command.Context;
 import dev.cairn.ledger.Ledger;
 import dev.cairn.ledger.LedgerPaths;
 import dev.cairn.ledger.LedgerReader;
@@ -25,6 +26,21 @@ public record Home(Path root, java.util.function.Consumer<String> notices, java.
   /** A home on the system clock whose notices (what recovery did) are dropped; for tests and tools. */
   public Home(Path root) {
     this(root, line -> { }, java.time.Clock.systemUTC());
+  }
+
+  /**
+   * The home a command works on, from its context (--home, else CAIRN_HOME, else ~/.cairn); a home
+   * readable by others is made private first, with one line on stderr saying so; recovery
+   * actions are reported there too.
+   */
+  public static Home of(Context ctx) {
+    Home home = resolve(ctx.homeFlag(), ctx.env("CAIRN_HOME"), ctx.userHome(), line -> ctx.err().println("cairn: recovery: " + line), ctx.clock());
+    int changed = HomePermissions.tighten(home.root());
+    if (changed > 0) {
+      ctx.err().println("cairn: " + home.root() + " was readable by other users; made it private (directories 0700, files 0600; "
+          + changed + " changed)");
+    }
+    return home;
   }
 
   /**

@@ -41,7 +41,7 @@ public final class ImportClaudeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    Home home = ctx.home();
+    Home home = Home.of(ctx);
     Path root = dir != null ? dir : ctx.userHome().resolve(".claude").resolve("projects");
     Progress progress = new Progress(ctx, "import", "files");
     long started = System.nanoTime();

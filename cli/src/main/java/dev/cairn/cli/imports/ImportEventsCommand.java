@@ -45,7 +45,7 @@ public final class ImportEventsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    Home home = ctx.home();
+    Home home = Home.of(ctx);
     home.origin();
     boolean stdin = "-".equals(input);
     if (!stdin && (!Files.exists(Path.of(input)) || Files.isDirectory(Path.of(input)))) {

@@ -2,6 +2,7 @@ package dev.cairn.cli.query;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.cairn.cli.command.Context;
+import dev.cairn.cli.home.Home;
 import dev.cairn.cli.home.Views;
 import dev.cairn.cli.output.Json;
 import dev.cairn.projection.ConflictRow;
@@ -28,7 +29,7 @@ public final class ConflictsCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     List<ConflictRow> rows;
-    try (Views.Fresh f = Views.caughtUp(ctx.home())) {
+    try (Views.Fresh f = Views.caughtUp(Home.of(ctx))) {
       rows = f.view().queries().conflicts();
     }
     if (json) {

@@ -1,6 +1,7 @@
 package dev.cairn.cli.query;
 
 import dev.cairn.cli.command.Context;
+import dev.cairn.cli.home.Home;
 import dev.cairn.cli.home.Views;
 import dev.cairn.cli.output.Json;
 import java.util.concurrent.Callable;
@@ -24,7 +25,7 @@ public final class DigestCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    try (Views.Fresh f = Views.caughtUp(ctx.home())) {
+    try (Views.Fresh f = Views.caughtUp(Home.of(ctx))) {
       String digest = f.view().digest();
       if (json) {
         ctx.out().println(Json.write(Json.object().put("digest", digest).put("ledger_index", f.view().position().ledgerIndex())));

@@ -3,6 +3,7 @@ package dev.cairn.cli.query;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.cairn.cli.command.BadInputException;
 import dev.cairn.cli.command.Context;
+import dev.cairn.cli.home.Home;
 import dev.cairn.cli.home.Views;
 import dev.cairn.cli.output.Json;
 import dev.cairn.projection.SearchHit;
@@ -47,7 +48,7 @@ public final class SearchCommand implements Callable<Integer> {
       throw new BadInputException("QUERY", 0, "expected at least one word to search for, found none");
     }
     List<SearchHit> hits;
-    try (Views.Fresh f = Views.caughtUp(ctx.home())) {
+    try (Views.Fresh f = Views.caughtUp(Home.of(ctx))) {
       hits = f.view().queries().search(query, all, limit);
     }
     if (json) {

@@ -3,6 +3,7 @@ package dev.cairn.cli.query;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.cairn.cli.command.BadInputException;
 import dev.cairn.cli.command.Context;
+import dev.cairn.cli.home.Home;
 import dev.cairn.cli.home.Views;
 import dev.cairn.cli.output.Json;
 import dev.cairn.projection.SessionFilter;
@@ -53,7 +54,7 @@ public final class SessionsCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     List<SessionRow> rows;
-    try (Views.Fresh f = Views.caughtUp(ctx.home())) {
+    try (Views.Fresh f = Views.caughtUp(Home.of(ctx))) {
       if (since != null && !since.matches("\\d{4}(-\\d{2}(-\\d{2}(T[0-9:.]*Z?)?)?)?")) {
         throw new BadInputException("--since", 0, "expected a date like 2025-11-20, found '" + since + "'");
       }

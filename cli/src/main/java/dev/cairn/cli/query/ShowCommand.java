@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cairn.cli.command.Context;
+import dev.cairn.cli.home.Home;
 import dev.cairn.cli.home.Views;
 import dev.cairn.cli.output.Json;
 import dev.cairn.ledger.SessionId;
@@ -38,7 +39,7 @@ public final class ShowCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    try (Views.Fresh f = Views.caughtUp(ctx.home())) {
+    try (Views.Fresh f = Views.caughtUp(Home.of(ctx))) {
       List<SessionId> found = f.view().queries().resolve(session, 10);
       if (found.size() != 1) {
         throw new SessionRefException(session, found, 10);

@@ -51,7 +51,7 @@ public final class TailCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Home home = ctx.home();
+    Home home = Home.of(ctx);
     try (LedgerReader reader = home.openReader(); Cursor cursor = open(reader)) {
       while (true) {
         LedgerRecord r = follow ? cursor.next(Duration.ofMillis(200)) : cursor.next();

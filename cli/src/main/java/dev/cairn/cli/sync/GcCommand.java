@@ -6,8 +6,8 @@ import dev.cairn.cli.command.Context;
 import dev.cairn.cli.command.DurationConverter;
 import dev.cairn.cli.home.Exchanges;
 import dev.cairn.cli.home.Home;
+import dev.cairn.cli.home.TargetAccess;
 import dev.cairn.cli.output.Json;
-import dev.cairn.cli.target.TargetAccess;
 import dev.cairn.exchange.sync.GarbageCollector;
 import dev.cairn.exchange.sync.GcReport;
 import dev.cairn.exchange.transport.Transport;
@@ -51,7 +51,7 @@ public final class GcCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Home home = ctx.home();
+    Home home = Home.of(ctx);
     Transport store = target == null ? Exchanges.store(home) : access.resolver(ctx, home).open(target).transport();
     GcReport r;
     try (Ledger ledger = home.openLedger()) { // the writer lock: no local seal or sync runs meanwhile

@@ -7,6 +7,7 @@ import dev.cairn.cli.command.ExitCode;
 import dev.cairn.cli.home.Exchanges;
 import dev.cairn.cli.home.Home;
 import dev.cairn.cli.output.Json;
+import dev.cairn.cli.output.TrustOutput;
 import dev.cairn.exchange.artifact.SigningKey;
 import dev.cairn.exchange.trust.KeyClaim;
 import dev.cairn.exchange.trust.Peer;
@@ -43,7 +44,7 @@ public final class PeersCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Home home = ctx.home();
+    Home home = Home.of(ctx);
     Origin me = home.origin();
     PinnedKeys pins = Exchanges.pins(home);
     pins.pinOwn(me, Exchanges.key(home).publicKey(), ctx.clock().instant());
@@ -79,34 +80,8 @@ public final class PeersCommand implements Callable<Integer> {
           state.highWater(p.origin()).value(), p.lastSeen() == null ? "-" : p.lastSeen().toString().substring(0, 19) + "Z",
           p.origin().equals(me) ? "(this machine)" : pins.inConflict(p.origin()) ? "KEY CONFLICT" : "");
     }
-    printTrustProblems(pins, ctx.out());
+    TrustOutput.printProblems(pins, ctx.out());
     return code;
-  }
-
-  /** Key conflicts and held-back origins, one line each with what to do (also used by status). */
-  public static void printTrustProblems(PinnedKeys pins, java.io.PrintWriter out) {
-    pins.conflicts().forEach((origin, claims) -> {
-      String pinned = pins.get(origin).map(p -> p.key().fingerprint()).orElse("nothing");
-      for (KeyClaim c : claims) {
-        out.printf("KEY CONFLICT %s: pinned %s, also claimed by %s (%s, seen %s); nothing more from it is applied until you decide:"
-            + " cairn peers trust %s --key KEY%n", origin, pinned, c.key().fingerprint(), c.where(), c.seen(), origin);
-      }
-    });
-    pins.untrusted().forEach((origin, c) -> out.printf("held back   %s: key %s (%s, seen %s) is not trusted (trust = strict); to trust it:"
-        + " cairn peers trust %s --key %s%n", origin, c.key().fingerprint(), c.where(), c.seen(), origin, c.key()));
-  }
-
-  /** Adds key conflicts and held-back origins to a JSON object (also used by status). */
-  public static void trustJson(PinnedKeys pins, com.fasterxml.jackson.databind.node.ObjectNode o) {
-    var conflicts = o.putObject("key_conflicts");
-    pins.conflicts().forEach((origin, claims) -> {
-      var arr = conflicts.putObject(origin.value()).put("pinned", pins.get(origin).map(p -> p.key().text()).orElse(null)).putArray("claims");
-      claims.forEach(c -> arr.addObject().put("key", c.key().text()).put("fingerprint", c.key().fingerprint()).put("where", c.where())
-          .put("seen", c.seen().toString()));
-    });
-    var held = o.putObject("untrusted");
-    pins.untrusted().forEach((origin, c) -> held.putObject(origin.value()).put("key", c.key().text()).put("fingerprint", c.key().fingerprint())
-        .put("where", c.where()).put("seen", c.seen().toString()));
   }
 
   /** {@code cairn peers trust ORIGIN --key KEY}. */
@@ -129,7 +104,7 @@ public final class PeersCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-      Home home = ctx.home();
+      Home home = Home.of(ctx);
       Origin o = Origin.parse(origin);
       SigningKey.PublicKeyText k = SigningKey.PublicKeyText.parse(key);
       try (Ledger ignored = home.openLedger()) { // the writer lock: no sync runs while pins change
@@ -155,7 +130,7 @@ public final class PeersCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-      Home home = ctx.home();
+      Home home = Home.of(ctx);
       Origin o = Origin.parse(origin);
       boolean had;
       try (Ledger ignored = home.openLedger()) {
@@ -183,7 +158,7 @@ public final class PeersCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws java.io.IOException {
-      Home home = ctx.home();
+      Home home = Home.of(ctx);
       Origin me = home.origin();
       var key = Exchanges.key(home);
       PinnedKeys pins = Exchanges.pins(home);
@@ -220,7 +195,7 @@ public final class PeersCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws java.io.IOException {
-      Home home = ctx.home();
+      Home home = Home.of(ctx);
       byte[] bytes;
       try {
         bytes = file.equals("-") ? ctx.in().readNBytes((1 << 20) + 1) : java.nio.file.Files.readAllBytes(java.nio.file.Path.of(file));

@@ -8,9 +8,9 @@ import dev.cairn.cli.command.ExitCode;
 import dev.cairn.cli.home.Exchanges;
 import dev.cairn.cli.home.Home;
 import dev.cairn.cli.home.HomeSession;
+import dev.cairn.cli.home.TargetAccess;
+import dev.cairn.cli.home.TargetResolver;
 import dev.cairn.cli.output.Json;
-import dev.cairn.cli.target.TargetAccess;
-import dev.cairn.cli.target.TargetResolver;
 import dev.cairn.exchange.sync.JobRunner;
 import dev.cairn.exchange.sync.ReconcileReport;
 import dev.cairn.exchange.sync.Reconciler;
@@ -58,7 +58,7 @@ public final class ReconcileCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
-    Home home = ctx.home();
+    Home home = Home.of(ctx);
     TargetResolver.Resolved t = access.resolver(ctx, home).open(target);
     String where = t.transport().describe();
     JobRunner runner = Exchanges.runner(home, ctx.clock(), maxElapsed, line -> ctx.err().println("cairn: " + line));

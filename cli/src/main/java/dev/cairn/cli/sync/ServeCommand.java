@@ -87,7 +87,7 @@ public final class ServeCommand implements java.util.concurrent.Callable<Integer
 
   @Override
   public Integer call() throws Exception {
-    Home home = ctx.home();
+    Home home = Home.of(ctx);
     home.origin();
     InetAddress address = InetAddress.getByName(bind);
     if (!address.isLoopbackAddress() && keystore == null && !allowInsecure) {

@@ -9,9 +9,9 @@ import dev.cairn.cli.command.ExitCode;
 import dev.cairn.cli.home.Exchanges;
 import dev.cairn.cli.home.Home;
 import dev.cairn.cli.home.HomeSession;
+import dev.cairn.cli.home.TargetAccess;
+import dev.cairn.cli.home.TargetResolver;
 import dev.cairn.cli.output.Json;
-import dev.cairn.cli.target.TargetAccess;
-import dev.cairn.cli.target.TargetResolver;
 import dev.cairn.exchange.sync.Failures;
 import dev.cairn.exchange.sync.JobRunner;
 import dev.cairn.exchange.sync.SyncReport;
@@ -72,7 +72,7 @@ public final class SyncCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
-    Home home = ctx.home();
+    Home home = Home.of(ctx);
     java.util.List<TargetResolver.Resolved> targets = resolve(home);
     JobRunner runner = Exchanges.runner(home, ctx.clock(), dryRun ? java.time.Duration.ZERO : maxElapsed,
         line -> ctx.err().println("cairn: " + line));

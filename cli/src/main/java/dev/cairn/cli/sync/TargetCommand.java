@@ -7,8 +7,8 @@ import dev.cairn.cli.home.Config;
 import dev.cairn.cli.home.Exchanges;
 import dev.cairn.cli.home.Home;
 import dev.cairn.cli.home.Secrets;
+import dev.cairn.cli.home.TargetResolver;
 import dev.cairn.cli.output.Json;
-import dev.cairn.cli.target.TargetResolver;
 import dev.cairn.cli.target.TargetSpec;
 import dev.cairn.cli.target.TargetUrl;
 import java.time.Instant;
@@ -70,7 +70,7 @@ public final class TargetCommand implements Runnable {
       encryptTo.forEach(dev.cairn.exchange.crypt.AgeRecipient::new); // refuses a malformed recipient before anything is written
       String passphrase = passphraseFile == null ? null : dev.cairn.exchange.crypt.Passphrase.readFile(passphraseFile).text();
       TargetSpec spec = new TargetSpec(parsed, encryptTo, passphrase != null, workFactor);
-      Home home = ctx.home();
+      Home home = Home.of(ctx);
       if (!encryptTo.isEmpty()) {
         TargetResolver.identity(home, ctx); // make sure this machine can read back what it encrypts
       }
@@ -102,7 +102,7 @@ public final class TargetCommand implements Runnable {
 
     @Override
     public Integer call() {
-      Home home = ctx.home();
+      Home home = Home.of(ctx);
       Config config = Config.read(home);
       Secrets secrets = Secrets.read(home);
       var log = Exchanges.targets(home).entries();
@@ -142,7 +142,7 @@ public final class TargetCommand implements Runnable {
 
     @Override
     public Integer call() {
-      Home home = ctx.home();
+      Home home = Home.of(ctx);
       try (var guard = Home.settingsGuard(home)) {
         Config config = Config.read(home);
         if (!config.targets().containsKey(name)) {

@@ -1,7 +1,6 @@
-package dev.cairn.cli.target;
+package dev.cairn.cli.home;
 
 import dev.cairn.cli.command.Context;
-import dev.cairn.cli.home.Home;
 import picocli.CommandLine.Option;
 
 /**

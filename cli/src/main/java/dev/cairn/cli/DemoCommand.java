@@ -1,4 +1,4 @@
-package dev.cairn.cli.admin;
+package dev.cairn.cli;
 
 import dev.cairn.cli.Main;
 import dev.cairn.cli.command.Context;

@@ -1,10 +1,9 @@
-package dev.cairn.cli.target;
+package dev.cairn.cli.home;
 
 import dev.cairn.cli.command.BadInputException;
 import dev.cairn.cli.command.Context;
-import dev.cairn.cli.home.Config;
-import dev.cairn.cli.home.Home;
-import dev.cairn.cli.home.Secrets;
+import dev.cairn.cli.target.TargetSpec;
+import dev.cairn.cli.target.TargetUrl;
 import dev.cairn.exchange.crypt.AgeEncryption;
 import dev.cairn.exchange.crypt.AgeIdentity;
 import dev.cairn.exchange.crypt.AgeRecipient;

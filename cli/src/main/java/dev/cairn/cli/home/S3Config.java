@@ -1,9 +1,7 @@
-package dev.cairn.cli.target;
+package dev.cairn.cli.home;
 
 import dev.cairn.cli.command.BadInputException;
 import dev.cairn.cli.command.Context;
-import dev.cairn.cli.home.Home;
-import dev.cairn.cli.home.Secrets;
 import dev.cairn.exchange.s3.S3Settings;
 import java.net.URI;
 
