@@ -1,5 +1,6 @@
 package dev.cairn.bench;
 
+import dev.cairn.ledger.event.SessionTagChanged;
 import dev.cairn.ledger.event.SessionFlagged;
 import dev.cairn.ledger.EventId;
 import dev.cairn.ledger.Hlc;
@@ -13,7 +14,6 @@ import dev.cairn.ledger.event.MessageAppended;
 import dev.cairn.ledger.event.MessagePinned;
 import dev.cairn.ledger.event.SessionRecorded;
 import dev.cairn.ledger.event.SessionRenamed;
-import dev.cairn.ledger.event.SessionTagged;
 import dev.cairn.ledger.event.ToolCall;
 import dev.cairn.ledger.event.Usage;
 import java.time.Instant;
@@ -127,7 +127,7 @@ public final class Workload implements Iterator<Event> {
       case 0 -> SessionFlagged.starred(s, null);
       case 1 -> SessionFlagged.unstarred(s, null);
       case 2 -> new SessionRenamed(s, sentence(3), null);
-      case 3 -> new SessionTagged(s, "tag" + random.nextInt(8), null);
+      case 3 -> SessionTagChanged.tagged(s, "tag" + random.nextInt(8), null);
       case 4 -> new MessagePinned(s, random.nextInt(4), random.nextBoolean() ? null : sentence(3), null);
       default -> SessionFlagged.trashed(s, null);
     };

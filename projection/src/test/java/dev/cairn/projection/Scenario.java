@@ -1,5 +1,6 @@
 package dev.cairn.projection;
 
+import dev.cairn.ledger.event.SessionTagChanged;
 import dev.cairn.ledger.Hlc;
 import dev.cairn.ledger.Origin;
 import dev.cairn.ledger.Seq;
@@ -12,8 +13,6 @@ import dev.cairn.ledger.event.SessionFlagged;
 import dev.cairn.ledger.event.SessionPurged;
 import dev.cairn.ledger.event.SessionRecorded;
 import dev.cairn.ledger.event.SessionRenamed;
-import dev.cairn.ledger.event.SessionTagged;
-import dev.cairn.ledger.event.SessionUntagged;
 import dev.cairn.ledger.event.UnknownEvent;
 import dev.cairn.ledger.event.UnknownFields;
 import java.time.Instant;
@@ -70,10 +69,10 @@ final class Scenario {
     s.add(B, 50, SessionFlagged.starred(s2, null));
     s.add(C, 50, SessionFlagged.unstarred(s2, null));
     // Same value from two origins: not a conflict.
-    s.add(A, 51, new SessionTagged(s2, "infra", null));
-    s.add(C, 52, new SessionTagged(s2, "infra", null));
-    Event tagged = s.add(A, 53, new SessionTagged(s1, "ci", null));
-    s.add(B, 54, new SessionUntagged(s1, "ci", tagged.id()));
+    s.add(A, 51, SessionTagChanged.tagged(s2, "infra", null));
+    s.add(C, 52, SessionTagChanged.tagged(s2, "infra", null));
+    Event tagged = s.add(A, 53, SessionTagChanged.tagged(s1, "ci", null));
+    s.add(B, 54, SessionTagChanged.untagged(s1, "ci", tagged.id()));
     s.add(C, 55, new MessagePinned(s1, 2, "the fix", null));
     s.add(A, 56, new MessagePinned(s1, 2, "the real fix", null));
     s.add(B, 57, SessionFlagged.trashed(s2, null));

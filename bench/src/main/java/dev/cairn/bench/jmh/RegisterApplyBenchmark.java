@@ -1,12 +1,12 @@
 package dev.cairn.bench.jmh;
 
+import dev.cairn.ledger.event.SessionTagChanged;
 import dev.cairn.ledger.event.SessionFlagged;
 import dev.cairn.ledger.Ledger;
 import dev.cairn.ledger.LedgerPaths;
 import dev.cairn.ledger.Origin;
 import dev.cairn.ledger.SessionId;
 import dev.cairn.ledger.event.Draft;
-import dev.cairn.ledger.event.SessionTagged;
 import dev.cairn.projection.View;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -56,7 +56,7 @@ public class RegisterApplyBenchmark {
     for (int k = 0; k < 100; k++) {
       int m = n++ % 3;
       ledger.appendLocal(new Draft(m == 0 ? SessionFlagged.starred(session, null) : m == 1 ? SessionFlagged.unstarred(session, null)
-          : new SessionTagged(session, "t" + (n % 7), null)));
+          : SessionTagChanged.tagged(session, "t" + (n % 7), null)));
     }
     return view.catchUp(ledger.reader());
   }

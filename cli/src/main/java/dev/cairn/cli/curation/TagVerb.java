@@ -5,8 +5,7 @@ import dev.cairn.cli.home.Home;
 import dev.cairn.cli.output.CurationOutput;
 import dev.cairn.ledger.SessionId;
 import dev.cairn.ledger.event.Curation;
-import dev.cairn.ledger.event.SessionTagged;
-import dev.cairn.ledger.event.SessionUntagged;
+import dev.cairn.ledger.event.SessionTagChanged;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.BiFunction;
@@ -22,8 +21,8 @@ import picocli.CommandLine.Parameters;
 public final class TagVerb implements Callable<Integer> {
   /** The two verbs: name, the event they append, their help and their words. */
   public enum Row {
-    TAG("tag", (id, tag) -> new SessionTagged(id, tag, null), "Tag a session (one event per tag that changes).", "is already tagged", "tagged"),
-    UNTAG("untag", (id, tag) -> new SessionUntagged(id, tag, null), "Remove tags from a session (one event per tag that is set).",
+    TAG("tag", (id, tag) -> SessionTagChanged.tagged(id, tag, null), "Tag a session (one event per tag that changes).", "is already tagged", "tagged"),
+    UNTAG("untag", (id, tag) -> SessionTagChanged.untagged(id, tag, null), "Remove tags from a session (one event per tag that is set).",
         "is not tagged", "untagged");
 
     private final String verb;

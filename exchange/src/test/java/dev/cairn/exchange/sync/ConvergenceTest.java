@@ -1,5 +1,6 @@
 package dev.cairn.exchange.sync;
 
+import dev.cairn.ledger.event.SessionTagChanged;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -14,8 +15,6 @@ import dev.cairn.ledger.event.MessagePinned;
 import dev.cairn.ledger.event.SessionFlagged;
 import dev.cairn.ledger.event.SessionRecorded;
 import dev.cairn.ledger.event.SessionRenamed;
-import dev.cairn.ledger.event.SessionTagged;
-import dev.cairn.ledger.event.SessionUntagged;
 import dev.cairn.projection.ConflictRow;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -147,8 +146,8 @@ class ConvergenceTest {
       case 0 -> h.curate(SessionFlagged.starred(s, null));
       case 1 -> h.curate(SessionFlagged.unstarred(s, null));
       case 2 -> h.curate(new SessionRenamed(s, "name " + r.nextInt(4), null));
-      case 3 -> h.curate(new SessionTagged(s, "t" + r.nextInt(3), null));
-      case 4 -> h.curate(new SessionUntagged(s, "t" + r.nextInt(3), null));
+      case 3 -> h.curate(SessionTagChanged.tagged(s, "t" + r.nextInt(3), null));
+      case 4 -> h.curate(SessionTagChanged.untagged(s, "t" + r.nextInt(3), null));
       case 5 -> h.curate(new MessagePinned(s, 0, r.nextBoolean() ? null : "note " + r.nextInt(3), null));
       default -> h.curate(SessionFlagged.trashed(s, null));
     }

@@ -9,7 +9,7 @@ import dev.cairn.ledger.EventId;
  * different origins and with different values are a fork: a recorded conflict.
  */
 public sealed interface Curation extends EventBody
-    permits SessionFlagged, SessionRenamed, SessionTagged, SessionUntagged, MessagePinned, MessageUnpinned {
+    permits SessionFlagged, SessionRenamed, SessionTagChanged, MessagePinned, MessageUnpinned {
 
   Register register();
 

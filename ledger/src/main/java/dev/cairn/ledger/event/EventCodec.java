@@ -34,13 +34,14 @@ public final class EventCodec {
         SessionRecorded.TYPE, SessionRecorded::read,
         MessageAppended.TYPE, MessageAppended::read,
         SessionRenamed.TYPE, SessionRenamed::read,
-        SessionTagged.TYPE, SessionTagged::read,
-        SessionUntagged.TYPE, SessionUntagged::read,
         MessagePinned.TYPE, MessagePinned::read,
         MessageUnpinned.TYPE, MessageUnpinned::read,
         SessionPurged.TYPE, SessionPurged::read));
     for (SessionFlagged.Flag flag : SessionFlagged.Flag.values()) {
       m.put(flag.type(), f -> SessionFlagged.read(flag, f));
+    }
+    for (SessionTagChanged.Change change : SessionTagChanged.Change.values()) {
+      m.put(change.type(), f -> SessionTagChanged.read(change, f));
     }
     return Map.copyOf(m);
   }

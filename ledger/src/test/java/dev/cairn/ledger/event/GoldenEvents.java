@@ -46,11 +46,11 @@ final class GoldenEvents {
             "{\"hlc\":\"20251121T194632.123Z-000004\",\"origin\":\"laptop-3f9a1c\",\"prev\":\"desk-77aa01/12\",\"seq\":5,"
                 + "\"session\":\"laptop-3f9a1c~0b6c6a9e-5d1f-4c3e-9a51-2f0b9c1d7e11\",\"title\":\"Flaky test hunt\",\"type\":\"session.renamed\",\"v\":1}",
             null),
-        new Golden(e(6, 5, new SessionTagged(S, "ci", null)),
+        new Golden(e(6, 5, SessionTagChanged.tagged(S, "ci", null)),
             "{\"hlc\":\"20251121T194632.123Z-000005\",\"origin\":\"laptop-3f9a1c\",\"seq\":6,"
                 + "\"session\":\"laptop-3f9a1c~0b6c6a9e-5d1f-4c3e-9a51-2f0b9c1d7e11\",\"tag\":\"ci\",\"type\":\"session.tagged\",\"v\":1}",
             null),
-        new Golden(e(7, 6, new SessionUntagged(S, "ci", EventId.parse("laptop-3f9a1c/6"))),
+        new Golden(e(7, 6, SessionTagChanged.untagged(S, "ci", EventId.parse("laptop-3f9a1c/6"))),
             "{\"hlc\":\"20251121T194632.123Z-000006\",\"origin\":\"laptop-3f9a1c\",\"prev\":\"laptop-3f9a1c/6\",\"seq\":7,"
                 + "\"session\":\"laptop-3f9a1c~0b6c6a9e-5d1f-4c3e-9a51-2f0b9c1d7e11\",\"tag\":\"ci\",\"type\":\"session.untagged\",\"v\":1}",
             null),
