@@ -18,6 +18,7 @@ import dev.cairn.cli.query.SessionsCommand;
 import dev.cairn.cli.query.ShowCommand;
 import dev.cairn.cli.query.TailCommand;
 import dev.cairn.cli.sync.GcCommand;
+import dev.cairn.cli.sync.OpenCommand;
 import dev.cairn.cli.sync.PeersCommand;
 import dev.cairn.cli.sync.ReconcileCommand;
 import dev.cairn.cli.sync.ServeCommand;
@@ -76,7 +77,7 @@ public final class CairnCommand implements Runnable {
     add(cli, FlagVerb.Row.TRASH.verb(), new FlagVerb(ctx, FlagVerb.Row.TRASH), FlagVerb.Row.TRASH.description(), factory);
     add(cli, FlagVerb.Row.RESTORE.verb(), new FlagVerb(ctx, FlagVerb.Row.RESTORE), FlagVerb.Row.RESTORE.description(), factory);
     for (Class<?> verb : List.of(PurgeCommand.class, ConflictsCommand.class, SyncCommand.class, ReconcileCommand.class, GcCommand.class,
-        ServeCommand.class, TargetCommand.class, PeersCommand.class, TailCommand.class, DigestCommand.class, RebuildCommand.class,
+        ServeCommand.class, OpenCommand.class, TargetCommand.class, PeersCommand.class, TailCommand.class, DigestCommand.class, RebuildCommand.class,
         StatusCommand.class, DemoCommand.class, CommandLine.HelpCommand.class)) {
       cli.addSubcommand(verb);
     }

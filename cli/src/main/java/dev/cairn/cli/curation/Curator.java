@@ -20,10 +20,15 @@ import java.util.Optional;
  *
  * <p>Not thread-safe; one per command.
  */
-final class Curator implements AutoCloseable {
+public final class Curator implements AutoCloseable {
   private static final int CANDIDATES = 10;
   private final HomeSession session;
   private final View view;
+
+  /** Opens the home's ledger (the writer lock) and its view, caught up; the caller closes it. */
+  public static Curator open(Home home) {
+    return new Curator(home);
+  }
 
   Curator(Home home) {
     this.session = HomeSession.openCaughtUp(home);
@@ -53,7 +58,7 @@ final class Curator implements AutoCloseable {
    *
    * @return the appended event, or empty if nothing changed
    */
-  Optional<dev.cairn.ledger.event.Event> apply(Curation change) {
+  public Optional<dev.cairn.ledger.event.Event> apply(Curation change) {
     String current = value(change.session(), change.register()).orElseGet(() -> unset(change));
     if (change.value().equals(current)) {
       return Optional.empty();

@@ -42,44 +42,27 @@ public final class ImportClaudeCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     Home home = Home.of(ctx);
-    Path root = dir != null ? dir : ctx.userHome().resolve(".claude").resolve("projects");
+    Path root = dir != null ? dir : ClaudeImportRun.defaultRoot(ctx.env("CLAUDE_CONFIG_DIR"), ctx.userHome());
     Progress progress = new Progress(ctx, "import", "files");
     long started = System.nanoTime();
     int[] warned = {0};
     ClaudeImport.Summary s;
-    try (HomeSession session = HomeSession.open(home)) {
-      Ledger ledger = session.ledger();
-      ClaudeImport importer = new ClaudeImport(ledger.localOrigin(), home.state().resolve("claude-import.json"),
-          dryRun ? d -> { } : ledger::appendLocal, () -> {
-            ledger.sync();
-            return ledger.state().lastIndex();
-          });
-      // the ledger is the truth: what a killed run appended after the state's last save is not appended again
-      try (var reader = ledger.reader(); var tail = afterOrFromStart(reader, importer.ledgerIndex())) {
-        for (var r = tail.next(); r != null; r = tail.next()) {
-          importer.alreadyInLedger(r.event());
-        }
+    s = ClaudeImportRun.run(home, root, dryRun, new ClaudeImport.Listener() {
+      @Override
+      public void fileDone(long done, long total, long messages, long bytes) {
+        progress.update(done, total, String.format("%d messages, %.1f MB", messages, bytes / 1e6));
       }
-      s = importer.run(root, !dryRun, new ClaudeImport.Listener() {
-        @Override
-        public void fileDone(long done, long total, long messages, long bytes) {
-          progress.update(done, total, String.format("%d messages, %.1f MB", messages, bytes / 1e6));
-        }
 
-        @Override
-        public void malformed(Path file, long line, String reason) {
-          if (warned[0]++ < WARN_MAX) {
-            ctx.err().println("cairn: warning: " + file + ":" + line + ": " + reason + " (skipped)");
-          }
+      @Override
+      public void malformed(Path file, long line, String reason) {
+        if (warned[0]++ < WARN_MAX) {
+          ctx.err().println("cairn: warning: " + file + ":" + line + ": " + reason + " (skipped)");
         }
-      });
-      progress.done();
-      if (warned[0] > WARN_MAX) {
-        ctx.err().println("cairn: warning: ... and " + (warned[0] - WARN_MAX) + " more malformed lines");
       }
-      if (!dryRun) {
-        session.commit();
-      }
+    });
+    progress.done();
+    if (warned[0] > WARN_MAX) {
+      ctx.err().println("cairn: warning: ... and " + (warned[0] - WARN_MAX) + " more malformed lines");
     }
     double seconds = (System.nanoTime() - started) / 1e9;
     if (json) {
@@ -95,13 +78,5 @@ public final class ImportClaudeCommand implements Callable<Integer> {
           s.messageEvents(), s.skippedRecords(), s.malformedLines(), s.bytesRead() / 1e6, seconds);
     }
     return 0;
-  }
-
-  private static dev.cairn.ledger.Cursor afterOrFromStart(dev.cairn.ledger.LedgerReader reader, long index) {
-    try {
-      return reader.after(index);
-    } catch (dev.cairn.ledger.IndexNotFoundException e) {
-      return reader.fromStart(); // the recorded index is gone (a recovered ledger): read it all
-    }
   }
 }

@@ -1,10 +1,15 @@
 package dev.cairn.cli.sync;
 
 import dev.cairn.cli.command.Context;
+import dev.cairn.cli.curation.Curator;
 import dev.cairn.cli.home.Config;
 import dev.cairn.cli.home.Exchanges;
 import dev.cairn.cli.home.Home;
 import dev.cairn.cli.home.HomeSession;
+import dev.cairn.cli.home.ServeState;
+import dev.cairn.cli.imports.ClaudeImportRun;
+import dev.cairn.cli.imports.FolderWatch;
+import java.time.Duration;
 import dev.cairn.exchange.artifact.ArtifactKind;
 import dev.cairn.exchange.http.ArtifactServer;
 import dev.cairn.exchange.http.BearerToken;
@@ -21,6 +26,10 @@ import dev.cairn.ledger.CairnException;
 import dev.cairn.ledger.Ledger;
 import dev.cairn.ledger.LedgerLockedException;
 import dev.cairn.projection.View;
+import dev.cairn.web.Curations;
+import dev.cairn.web.Logins;
+import dev.cairn.web.Views;
+import dev.cairn.web.WebUi;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -33,6 +42,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
@@ -77,6 +87,13 @@ public final class ServeCommand implements java.util.concurrent.Callable<Integer
 
   @Option(names = "--tls-password-file", paramLabel = "FILE", description = "File holding the keystore password.")
   Path passwordFile;
+
+  @Option(names = "--claude-projects", paramLabel = "DIR",
+      description = "The Claude Code projects folder imported live (default: $CLAUDE_CONFIG_DIR/projects, else ~/.claude/projects).")
+  Path claudeProjects;
+
+  @Option(names = "--no-import", description = "Do not import agents' transcripts live (serve and sync only).")
+  boolean noImport;
 
   @Option(names = "--max-body-mb", paramLabel = "N", defaultValue = "64", description = "Largest artifact accepted, MB (default ${DEFAULT-VALUE}).")
   int maxBodyMb;
@@ -135,18 +152,42 @@ public final class ServeCommand implements java.util.concurrent.Callable<Integer
       }
     };
     ServerLimits limits = ServerLimits.DEFAULT.withMaxBodyBytes((long) maxBodyMb << 20);
-    try (ArtifactServer server = ArtifactServer.start(new InetSocketAddress(address, port), tls, store, token, limits, metrics, door, name -> {
-      if (name.kind() == ArtifactKind.CHECKPOINT) {
-        absorbSoon.run();
+    Logins logins = new Logins(new SecureRandom(), ctx.clock());
+    Curations curations = change -> {
+      try (Curator c = Curator.open(home)) {
+        return c.apply(change).isPresent();
       }
-    })) {
-      ctx.out().printf("serving %s on %s://%s:%d (token: %s)%n", home.root(), tls == null ? "http" : "https",
-          server.address().getHostString(), server.address().getPort(), home.keys().resolve("serve.token"));
+    };
+    try (Views views = new Views(home.ledgerPaths(), home.view());
+        ArtifactServer server = ArtifactServer.start(new InetSocketAddress(address, port), tls, store, token, limits, metrics, door, name -> {
+          if (name.kind() == ArtifactKind.CHECKPOINT) {
+            absorbSoon.run();
+          }
+        }, new WebUi(views, curations, logins, token::matches))) {
+      WebUi ui = (WebUi) server.ui();
+      int bound = server.address().getPort();
+      ui.allowHosts(hostNames(address, bound));
+      String scheme = tls == null ? "http" : "https";
+      String base = scheme + "://" + (address.isLoopbackAddress() ? "127.0.0.1" : server.address().getHostString()) + ":" + bound;
+      ServeState.write(home, base);
+      ctx.out().printf("serving %s on %s://%s:%d (token: %s)%n", home.root(), scheme,
+          server.address().getHostString(), bound, home.keys().resolve("serve.token"));
+      ctx.out().printf("web UI: %s/login?t=%s (works once; 'cairn open' makes another)%n", base, logins.issueLoginToken());
       ctx.out().flush();
-      try {
-        stop.await();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
+      Path projects = claudeProjects != null ? claudeProjects : ClaudeImportRun.defaultRoot(ctx.env("CLAUDE_CONFIG_DIR"), ctx.userHome());
+      try (FolderWatch watch = noImport ? null : new FolderWatch(projects, Duration.ofMillis(300), Duration.ofSeconds(60),
+          () -> importLive(home, projects, absorbSoon))) {
+        if (watch != null) {
+          importLive(home, projects, absorbSoon); // what changed while no service ran
+          watch.start();
+          ctx.out().printf("importing live from %s%n", projects);
+          ctx.out().flush();
+        }
+        try {
+          stop.await();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
       }
     } finally {
       scheduler.shutdownNow();
@@ -157,6 +198,52 @@ public final class ServeCommand implements java.util.concurrent.Callable<Integer
       }
     }
     return 0;
+  }
+
+  /**
+   * Imports what changed under {@code projects} (incremental: unchanged files are not opened); new
+   * events are then sealed for peers. A command holding the writer lock only delays it to the next
+   * change or the periodic floor.
+   */
+  private void importLive(Home home, Path projects, Runnable sealSoon) {
+    try {
+      var s = ClaudeImportRun.run(home, projects, false, new dev.cairn.cli.imports.claude.ClaudeImport.Listener() {
+        @Override
+        public void fileDone(long done, long total, long messages, long bytes) {
+        }
+
+        @Override
+        public void malformed(Path file, long line, String reason) {
+        }
+      });
+      if (s.sessionEvents() + s.messageEvents() > 0) {
+        ctx.out().printf("imported %d session and %d message events from %s%n", s.sessionEvents(), s.messageEvents(), projects);
+        ctx.out().flush();
+        sealSoon.run();
+      }
+    } catch (LedgerLockedException e) {
+      // another cairn command is writing: the next change or the floor imports it
+    } catch (CairnException | java.io.IOException | java.io.UncheckedIOException e) {
+      ctx.err().println("cairn: serve: live import from " + projects + " failed: " + e.getMessage());
+      ctx.err().flush();
+    } catch (RuntimeException e) {
+      ctx.err().println("cairn: serve: live import from " + projects + " failed (a bug; the next change retries): " + e);
+      e.printStackTrace(ctx.err());
+      ctx.err().flush();
+    }
+  }
+
+  /** The Host header values the UI answers to: the loopback names, or the bound address, with the port. */
+  private static java.util.Set<String> hostNames(InetAddress address, int port) {
+    java.util.Set<String> names = new java.util.HashSet<>();
+    if (address.isLoopbackAddress() || address.isAnyLocalAddress()) {
+      names.add("127.0.0.1:" + port);
+      names.add("localhost:" + port);
+      names.add("[::1]:" + port);
+    }
+    String host = address.getHostAddress();
+    names.add((host.contains(":") ? "[" + host + "]" : host) + ":" + port);
+    return names;
   }
 
   private static SSLContext tls(Path keystore, Path passwordFile) throws IOException, GeneralSecurityException {

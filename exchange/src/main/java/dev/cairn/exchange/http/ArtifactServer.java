@@ -99,9 +99,10 @@ public final class ArtifactServer implements AutoCloseable {
   private final Counter stored;
   private final Counter rejected;
   private final Counter forged;
+  private final Handler ui;
 
   private ArtifactServer(InetSocketAddress address, SSLContext tls, Transport store, BearerToken token, ServerLimits limits,
-      PrometheusMeterRegistry metrics, Door door, java.util.function.Consumer<ArtifactName> onStored) {
+      PrometheusMeterRegistry metrics, Door door, java.util.function.Consumer<ArtifactName> onStored, Handler ui) {
     this.store = store;
     this.token = token;
     this.limits = limits;
@@ -139,10 +140,17 @@ public final class ArtifactServer implements AutoCloseable {
     server.setErrorHandler(new JsonErrors());
     server.setHandler(new Handler.Abstract() {
       @Override
-      public boolean handle(Request request, Response response, Callback callback) {
+      public boolean handle(Request request, Response response, Callback callback) throws Exception {
+        if (ui != null && !isApi(request.getHttpURI().getPath())) {
+          return ui.handle(request, response, callback);
+        }
         return ArtifactServer.this.handle(request, response, callback);
       }
     });
+    this.ui = ui;
+    if (ui != null) {
+      server.addBean(ui); // started and stopped with the server
+    }
     this.deadlines = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread t = new Thread(r, "cairn-serve-deadlines");
       t.setDaemon(true);
@@ -157,7 +165,16 @@ public final class ArtifactServer implements AutoCloseable {
    */
   public static ArtifactServer start(InetSocketAddress address, SSLContext tls, Transport store, BearerToken token, ServerLimits limits,
       PrometheusMeterRegistry metrics, Door door, java.util.function.Consumer<ArtifactName> onStored) throws IOException {
-    ArtifactServer s = new ArtifactServer(address, tls, store, token, limits, metrics, door, onStored);
+    return start(address, tls, store, token, limits, metrics, door, onStored, null);
+  }
+
+  /**
+   * Starts serving, with {@code ui} (the web UI, or null) answering every path outside the
+   * artifact API ({@code /healthz}, {@code /metrics}, {@code /v1/...}) on the same port.
+   */
+  public static ArtifactServer start(InetSocketAddress address, SSLContext tls, Transport store, BearerToken token, ServerLimits limits,
+      PrometheusMeterRegistry metrics, Door door, java.util.function.Consumer<ArtifactName> onStored, Handler ui) throws IOException {
+    ArtifactServer s = new ArtifactServer(address, tls, store, token, limits, metrics, door, onStored, ui);
     try {
       s.server.start();
     } catch (IOException e) {
@@ -201,6 +218,16 @@ public final class ArtifactServer implements AutoCloseable {
       error(response, timed, 500, "internal error: " + e, false); // never drop a connection without an answer
     }
     return true;
+  }
+
+  /** The handler that answers outside the artifact API, or null. */
+  public Handler ui() {
+    return ui;
+  }
+
+  /** The artifact API's paths; everything else belongs to the UI when there is one. */
+  private static boolean isApi(String path) {
+    return path == null || path.equals("/healthz") || path.equals("/metrics") || path.startsWith("/v1/") || path.equals("/v1");
   }
 
   private void record(String method, String route, int status, long start) {

@@ -1,0 +1,70 @@
+package dev.cairn.cli;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.cairn.cli.command.Context;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** 'cairn serve' serves the web UI on its port; 'cairn open --print' mints a login; a star from the page is the CLI's star. */
+class WebCliTest {
+  @TempDir Path dir;
+
+  @Test
+  void aStarFromThePageIsWhatTheCliSees() throws Exception {
+    Path home = dir.resolve("h");
+    assertEquals(0, Cli.run(home, "init", "--origin", "home-aaaaaa").code());
+    assertEquals(0, Cli.runWithInput(home, "{\"type\":\"session.recorded\",\"session\":\"home-aaaaaa~s1\",\"agent\":\"claude-code\","
+        + "\"source\":\"/x\",\"title\":\"the page test\"}\n", "import", "events", "-").code());
+    Cli.Result notYet = Cli.run(home, "open", "--print");
+    assertEquals(4, notYet.code(), notYet.err());
+    assertTrue(notYet.err().contains("cairn serve"), notYet.err());
+
+    StringWriter serverOut = new StringWriter();
+    Thread server = new Thread(() -> Main.run(new String[] {"--home", home.toString(), "serve", "--port", "0"},
+        new Context(Map.of(), InputStream.nullInputStream(), new PrintWriter(serverOut, true), new PrintWriter(new StringWriter(), true), false)));
+    server.start();
+    try {
+      await().atMost(Duration.ofSeconds(30)).until(() -> serverOut.toString().contains("web UI: "));
+      Cli.Result open = Cli.run(home, "open", "--print");
+      assertEquals(0, open.code(), open.err());
+      String link = open.line();
+      assertTrue(link.matches("http://127\\.0\\.0\\.1:\\d+/login\\?t=[A-Za-z0-9_-]{43}"), link);
+      String base = link.substring(0, link.indexOf("/login"));
+      HttpClient http = HttpClient.newHttpClient();
+      HttpResponse<String> login = http.send(HttpRequest.newBuilder(URI.create(link)).build(), HttpResponse.BodyHandlers.ofString());
+      assertEquals(303, login.statusCode());
+      String cookie = login.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
+      String page = http.send(HttpRequest.newBuilder(URI.create(base + "/s/home-aaaaaa~s1")).header("Cookie", cookie).build(),
+          HttpResponse.BodyHandlers.ofString()).body();
+      Matcher csrf = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"").matcher(page);
+      assertTrue(csrf.find(), page);
+      HttpResponse<String> star = http.send(HttpRequest.newBuilder(URI.create(base + "/s/home-aaaaaa~s1/star")).header("Cookie", cookie)
+          .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString("csrf=" + csrf.group(1))).build(),
+          HttpResponse.BodyHandlers.ofString());
+      assertEquals(303, star.statusCode(), star.body());
+      var starred = Cli.json(home, "sessions", "--starred");
+      assertEquals(1, starred.size(), starred.toString());
+      assertEquals("home-aaaaaa~s1", starred.get(0).get("session").asText());
+      var tail = Cli.run(home, "tail", "--json").out().strip().split("\n");
+      assertTrue(tail[tail.length - 1].contains("\"type\":\"session.starred\""), "the page appended the star event: " + tail[tail.length - 1]);
+    } finally {
+      server.interrupt();
+      server.join(10_000);
+    }
+  }
+}

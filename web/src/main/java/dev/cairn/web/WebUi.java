@@ -1,0 +1,327 @@
+package dev.cairn.web;
+
+import dev.cairn.ledger.CairnException;
+import dev.cairn.ledger.SessionId;
+import dev.cairn.ledger.event.Curation;
+import dev.cairn.ledger.event.SessionFlagged;
+import dev.cairn.ledger.event.SessionRenamed;
+import dev.cairn.ledger.event.SessionTagChanged;
+import dev.cairn.projection.MessageRow;
+import dev.cairn.projection.SearchSyntaxException;
+import dev.cairn.projection.SessionFilter;
+import dev.cairn.projection.SessionRow;
+import gg.jte.ContentType;
+import gg.jte.TemplateEngine;
+import gg.jte.output.StringOutput;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArraySet;
+import org.eclipse.jetty.http.HttpCookie;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.FormFields;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.Fields;
+
+/**
+ * The web UI as a Jetty handler: server-rendered pages that work without JavaScript.
+ *
+ * <pre>
+ * GET  /login?t=TOKEN           a one-time login link: sets the session cookie, then to /
+ * GET  /                        sessions, newest first (?agent= &amp;project= &amp;tag= &amp;starred=1 &amp;trash=1)
+ * GET  /s/{session}             a session: curated header, messages (#m{ordinal} links to one), conflicts
+ * GET  /search?q=WORDS          full-text search
+ * POST /s/{session}/{action}    star, unstar, trash, restore, rename (title=), tag (tag=), untag (tag=); needs csrf=
+ * GET  /static/cairn.css        the style sheet
+ * POST /login-link              with the service's bearer token: a new one-time login link (what 'cairn open' asks for)
+ * </pre>
+ *
+ * <p>Security: no session cookie, no data (a login page, 401). The Host header must be one this
+ * service is reached by (DNS rebinding); a POST needs its session's CSRF token and, when the
+ * browser sends one, a same-origin Origin header. Every response carries a Content-Security-Policy
+ * without inline script, {@code frame-ancestors 'none'} and {@code nosniff}. Templates escape all
+ * output; message text is Markdown with HTML escaped ({@link Markdown}).
+ *
+ * <p>Thread-safety: thread-safe (the views serialise reads; curations take the writer lock).
+ */
+public final class WebUi extends Handler.Abstract {
+  static final String COOKIE = "cairn_session";
+  static final String CSP = "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+  private static final int PAGE = 200;
+
+  private final Views views;
+  private final Curations curations;
+  private final Logins logins;
+  private final java.util.function.Predicate<String> bearer;
+  private final Set<String> hosts = new CopyOnWriteArraySet<>();
+  private final TemplateEngine templates = TemplateEngine.createPrecompiled(ContentType.Html);
+
+  /**
+   * @param bearer whether an Authorization header carries the service's bearer token (only its
+   *     holder, the home's owner, may mint login links)
+   */
+  public WebUi(Views views, Curations curations, Logins logins, java.util.function.Predicate<String> bearer) {
+    this.views = views;
+    this.curations = curations;
+    this.logins = logins;
+    this.bearer = bearer;
+  }
+
+  /** The Host header values (host:port) this service answers to; others are refused (421). */
+  public void allowHosts(Set<String> allowed) {
+    hosts.clear();
+    allowed.forEach(h -> hosts.add(h.toLowerCase(java.util.Locale.ROOT)));
+  }
+
+  @Override
+  public boolean handle(Request request, Response response, Callback callback) {
+    response.getHeaders().put("Content-Security-Policy", CSP);
+    response.getHeaders().put("X-Content-Type-Options", "nosniff");
+    response.getHeaders().put("Referrer-Policy", "no-referrer");
+    response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
+    String host = request.getHeaders().get(HttpHeader.HOST);
+    if (host == null || !hosts.contains(host.toLowerCase(java.util.Locale.ROOT))) {
+      text(response, callback, 421, "this service answers to " + hosts + ", not to Host " + host);
+      return true;
+    }
+    String path = request.getHttpURI().getPath();
+    try {
+      if (path.equals("/static/cairn.css")) {
+        staticFile(response, callback, "static/cairn.css", "text/css; charset=utf-8");
+        return true;
+      }
+      if (path.equals("/login")) {
+        login(request, response, callback);
+        return true;
+      }
+      if (path.equals("/login-link") && request.getMethod().equals("POST")) {
+        if (!bearer.test(request.getHeaders().get(HttpHeader.AUTHORIZATION))) {
+          text(response, callback, 401, "expected the service's bearer token (keys/serve.token), found "
+              + (request.getHeaders().get(HttpHeader.AUTHORIZATION) == null ? "none" : "another"));
+        } else {
+          text(response, callback, 200, request.getHttpURI().getScheme() + "://" + host + "/login?t=" + logins.issueLoginToken());
+        }
+        return true;
+      }
+      Optional<Logins.WebSession> session = session(request);
+      if (session.isEmpty()) {
+        page(response, callback, 401, "login.jte", new Pages.Login(new Pages.Frame("Log in", null),
+            "Open the link 'cairn open' prints (run it on this machine); a link works once."));
+        return true;
+      }
+      String csrf = session.get().csrf();
+      if (request.getMethod().equals("POST")) {
+        post(request, response, callback, path, session.get());
+      } else if (!request.getMethod().equals("GET") && !request.getMethod().equals("HEAD")) {
+        text(response, callback, 405, "method " + request.getMethod() + " is not allowed");
+      } else if (path.equals("/")) {
+        list(request, response, callback, csrf);
+      } else if (path.startsWith("/s/")) {
+        session(response, callback, path.substring(3), csrf);
+      } else if (path.equals("/search")) {
+        search(request, response, callback, csrf);
+      } else {
+        text(response, callback, 404, "no page " + path);
+      }
+    } catch (CairnException e) {
+      text(response, callback, e.kind() == CairnException.Kind.BAD_INPUT ? 400 : e.kind() == CairnException.Kind.STATE ? 409 : 500, e.getMessage());
+    } catch (RuntimeException | IOException e) {
+      text(response, callback, 500, "internal error: " + e);
+    }
+    return true;
+  }
+
+  private Optional<Logins.WebSession> session(Request request) {
+    List<HttpCookie> cookies = Request.getCookies(request);
+    for (HttpCookie c : cookies) {
+      if (c.getName().equals(COOKIE)) {
+        Optional<Logins.WebSession> s = logins.session(c.getValue());
+        if (s.isPresent()) {
+          return s;
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  private void login(Request request, Response response, Callback callback) {
+    Fields query = Request.extractQueryParameters(request);
+    Optional<Logins.WebSession> s = logins.redeem(query.getValue("t"));
+    if (s.isEmpty()) {
+      page(response, callback, 401, "login.jte", new Pages.Login(new Pages.Frame("Log in", null),
+          "That link was used already, has expired, or was never issued: run 'cairn open' for a new one."));
+      return;
+    }
+    Response.addCookie(response, HttpCookie.build(COOKIE, s.get().id()).path("/").httpOnly(true)
+        .sameSite(HttpCookie.SameSite.STRICT).build());
+    redirect(response, callback, "/");
+  }
+
+  private void list(Request request, Response response, Callback callback, String csrf) {
+    Fields q = Request.extractQueryParameters(request);
+    String agent = blankToNull(q.getValue("agent"));
+    String project = blankToNull(q.getValue("project"));
+    String tag = blankToNull(q.getValue("tag"));
+    boolean starred = "1".equals(q.getValue("starred"));
+    boolean trash = "1".equals(q.getValue("trash"));
+    SessionFilter filter = new SessionFilter(starred ? Boolean.TRUE : null, tag, trash ? SessionFilter.Trashed.ONLY : SessionFilter.Trashed.HIDE,
+        project, agent, null, PAGE);
+    List<SessionRow> rows = views.read(v -> v.queries().sessions(filter));
+    page(response, callback, 200, "sessions.jte", new Pages.SessionList(new Pages.Frame(trash ? "Trash" : "Sessions", csrf), rows,
+        agent, project, tag, starred, trash, null));
+  }
+
+  private void session(Response response, Callback callback, String ref, String csrf) {
+    SessionId id = sessionId(ref);
+    Optional<Pages.Session> page = views.read(v -> v.queries().session(id).map(row -> {
+      List<Pages.Message> messages = v.queries().messages(id).stream().map(WebUi::message).toList();
+      return new Pages.Session(new Pages.Frame(row.title() == null ? id.toString() : row.title(), csrf), row, messages,
+          v.queries().conflicts().stream().filter(c -> c.session().equals(id.toString())).toList());
+    }));
+    if (page.isEmpty()) {
+      text(response, callback, 404, "no session " + id);
+      return;
+    }
+    page(response, callback, 200, "session.jte", page.get());
+  }
+
+  private static Pages.Message message(MessageRow m) {
+    return new Pages.Message(m.ordinal(), m.role(), m.at(), m.model(), Markdown.toHtml(m.text()), m.thinking(), m.toolCalls(),
+        m.pinned(), m.pinNote());
+  }
+
+  private void search(Request request, Response response, Callback callback, String csrf) {
+    String q = Optional.ofNullable(Request.extractQueryParameters(request).getValue("q")).orElse("").strip();
+    if (q.isEmpty()) {
+      page(response, callback, 200, "search.jte", new Pages.Search(new Pages.Frame("Search", csrf), q, List.of()));
+      return;
+    }
+    String fts = plainWords(q);
+    try {
+      var hits = views.read(v -> v.queries().search(fts, false, 100));
+      page(response, callback, 200, "search.jte", new Pages.Search(new Pages.Frame("Search: " + q, csrf), q, hits));
+    } catch (SearchSyntaxException e) {
+      text(response, callback, 400, e.getMessage());
+    }
+  }
+
+  /** Words as FTS5 phrases: what a person types is searched for, never parsed as query syntax. */
+  static String plainWords(String q) {
+    StringBuilder b = new StringBuilder();
+    for (String w : q.split("\\s+")) {
+      if (!w.isEmpty()) {
+        b.append(b.length() == 0 ? "" : " ").append('"').append(w.replace("\"", "\"\"")).append('"');
+      }
+    }
+    return b.toString();
+  }
+
+  private void post(Request request, Response response, Callback callback, String path, Logins.WebSession session) {
+    String origin = request.getHeaders().get(HttpHeader.ORIGIN);
+    if (origin != null && !hosts.contains(originHost(origin))) {
+      text(response, callback, 403, "a change from another site (Origin " + origin + ") is refused");
+      return;
+    }
+    Fields form;
+    try {
+      form = FormFields.getFields(request);
+    } catch (RuntimeException e) {
+      text(response, callback, 400, "expected a form, found something else: " + e.getMessage());
+      return;
+    }
+    if (!java.security.MessageDigest.isEqual(session.csrf().getBytes(StandardCharsets.US_ASCII),
+        Optional.ofNullable(form.getValue("csrf")).orElse("").getBytes(StandardCharsets.US_ASCII))) {
+      text(response, callback, 403, "expected the page's form token, found " + (form.getValue("csrf") == null ? "none" : "another"));
+      return;
+    }
+    if (!path.startsWith("/s/") || path.lastIndexOf('/') <= 3) {
+      text(response, callback, 404, "no action " + path);
+      return;
+    }
+    String ref = path.substring(3, path.lastIndexOf('/'));
+    String action = path.substring(path.lastIndexOf('/') + 1);
+    SessionId id = sessionId(ref);
+    Curation change = switch (action) {
+      case "star" -> SessionFlagged.starred(id, null);
+      case "unstar" -> SessionFlagged.unstarred(id, null);
+      case "trash" -> SessionFlagged.trashed(id, null);
+      case "restore" -> SessionFlagged.restored(id, null);
+      case "rename" -> new SessionRenamed(id, required(form, "title"), null);
+      case "tag" -> SessionTagChanged.tagged(id, required(form, "tag"), null);
+      case "untag" -> SessionTagChanged.untagged(id, required(form, "tag"), null);
+      default -> null;
+    };
+    if (change == null) {
+      text(response, callback, 404, "no action " + action + " (star, unstar, trash, restore, rename, tag, untag)");
+      return;
+    }
+    if (views.read(v -> v.queries().session(id)).isEmpty()) {
+      text(response, callback, 404, "no session " + id);
+      return;
+    }
+    curations.apply(change);
+    redirect(response, callback, "/s/" + URLEncoder.encode(id.toString(), StandardCharsets.UTF_8));
+  }
+
+  private static String required(Fields form, String name) {
+    String v = form.getValue(name);
+    if (v == null || v.isBlank()) {
+      throw new dev.cairn.ledger.EventFormatException(name, "a value", "nothing");
+    }
+    return v.strip();
+  }
+
+  private static SessionId sessionId(String ref) {
+    return SessionId.parse(java.net.URLDecoder.decode(ref, StandardCharsets.UTF_8));
+  }
+
+  private static String originHost(String origin) {
+    int scheme = origin.indexOf("://");
+    return (scheme < 0 ? origin : origin.substring(scheme + 3)).toLowerCase(java.util.Locale.ROOT);
+  }
+
+  private static String blankToNull(String s) {
+    return s == null || s.isBlank() ? null : s.strip();
+  }
+
+  private void page(Response response, Callback callback, int status, String template, Object model) {
+    StringOutput out = new StringOutput();
+    templates.render(template, model, out);
+    response.setStatus(status);
+    response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/html; charset=utf-8");
+    Content.Sink.write(response, true, out.toString(), callback);
+  }
+
+  private static void text(Response response, Callback callback, int status, String message) {
+    response.setStatus(status);
+    response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/plain; charset=utf-8");
+    Content.Sink.write(response, true, message + "\n", callback);
+  }
+
+  private static void redirect(Response response, Callback callback, String location) {
+    response.setStatus(303);
+    response.getHeaders().put(HttpHeader.LOCATION, location);
+    response.write(true, null, callback);
+  }
+
+  private static void staticFile(Response response, Callback callback, String name, String type) throws IOException {
+    try (InputStream in = WebUi.class.getResourceAsStream(name)) {
+      if (in == null) {
+        text(response, callback, 404, "no " + name);
+        return;
+      }
+      response.setStatus(200);
+      response.getHeaders().put(HttpHeader.CONTENT_TYPE, type);
+      response.getHeaders().put(HttpHeader.CACHE_CONTROL, "max-age=300");
+      response.write(true, java.nio.ByteBuffer.wrap(in.readAllBytes()), callback);
+    }
+  }
+}

@@ -1,0 +1,244 @@
+package dev.cairn.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.cairn.ledger.Ledger;
+import dev.cairn.ledger.LedgerPaths;
+import dev.cairn.ledger.Origin;
+import dev.cairn.ledger.SessionId;
+import dev.cairn.ledger.event.Curation;
+import dev.cairn.ledger.event.Draft;
+import dev.cairn.ledger.event.MessageAppended;
+import dev.cairn.ledger.event.SessionFlagged;
+import dev.cairn.ledger.event.SessionRecorded;
+import dev.cairn.ledger.event.ToolCall;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The UI over a real ledger, view and Jetty: no login, no data; a login link works once; pages
+ * show what the view holds; a hostile transcript renders as text; foreign hosts, missing form
+ * tokens and foreign origins are refused; a page's action reaches the writer.
+ */
+class WebUiTest {
+  private static final Origin ME = new Origin("home-000001");
+  private static final SessionId S = SessionId.parse("home-000001~plain");
+  private static final SessionId HOSTILE = SessionId.parse("home-000001~hostile");
+  private static final String BEARER = "Bearer web-test-bearer-token";
+  @TempDir Path dir;
+  private Ledger ledger;
+  private Views views;
+  private Logins logins;
+  private Server server;
+  private int port;
+  private final List<Curation> applied = new ArrayList<>();
+  private final HttpClient http = HttpClient.newHttpClient();
+
+  @BeforeEach
+  void start() throws Exception {
+    LedgerPaths paths = new LedgerPaths(dir.resolve("ledger"));
+    ledger = Ledger.open(paths, ME);
+    ledger.appendLocal(new Draft(recorded(S, "Fix the flaky login test")));
+    ledger.appendLocal(new Draft(message(S, 0, "user", "Why does **login** fail?", List.of())));
+    ledger.appendLocal(new Draft(message(S, 1, "assistant", "Running the tests.",
+        List.of(new ToolCall("t1", "Bash", "{\"command\":\"mvn test\"}", "BUILD FAILURE in zanzibarModule", false)))));
+    ledger.appendLocal(new Draft(recorded(HOSTILE, "<script>alert('title')</script>")));
+    ledger.appendLocal(new Draft(message(HOSTILE, 0, "user", String.join("\n\n",
+        "<script>alert(1)</script>",
+        "<img src=x onerror=alert(2)>",
+        "[click me](javascript:alert(3))",
+        "<svg onload=alert(4)></svg>",
+        "![pic](javascript:alert(5))"), List.of(new ToolCall("t2", "Read", "{}", "<script>alert(6)</script>", false)))));
+    ledger.sync();
+    views = new Views(paths, dir.resolve("view.db"));
+    logins = new Logins(new SecureRandom(), Clock.systemUTC());
+    WebUi ui = new WebUi(views, change -> {
+      synchronized (applied) {
+        applied.add(change);
+      }
+      return true;
+    }, logins, BEARER::equals);
+    server = new Server();
+    ServerConnector c = new ServerConnector(server);
+    c.setHost("127.0.0.1");
+    c.setPort(0);
+    server.addConnector(c);
+    server.setHandler(ui);
+    server.start();
+    port = c.getLocalPort();
+    ui.allowHosts(Set.of("127.0.0.1:" + port, "localhost:" + port));
+  }
+
+  @AfterEach
+  void stop() throws Exception {
+    server.stop();
+    views.close();
+    ledger.close();
+  }
+
+  private static SessionRecorded recorded(SessionId id, String title) {
+    return new SessionRecorded(id, "claude-code", "cairn", title, Instant.parse("2026-11-30T10:00:00Z"), null, "/tmp/x.jsonl", null,
+        "/home/dev/cairn", "main");
+  }
+
+  private static MessageAppended message(SessionId id, long ordinal, String role, String text, List<ToolCall> tools) {
+    return new MessageAppended(id, ordinal, role, text, null, Instant.parse("2026-11-30T10:00:00Z").plusSeconds(ordinal), null, tools, null);
+  }
+
+  private HttpResponse<String> get(String path, String cookie) throws Exception {
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path));
+    if (cookie != null) {
+      b.header("Cookie", cookie);
+    }
+    return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private HttpResponse<String> post(String path, String cookie, String origin, String form) throws Exception {
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+        .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form));
+    if (cookie != null) {
+      b.header("Cookie", cookie);
+    }
+    if (origin != null) {
+      b.header("Origin", origin);
+    }
+    return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** Logs in with a fresh link; returns the Cookie header value. */
+  private String login() throws Exception {
+    HttpResponse<String> r = get("/login?t=" + logins.issueLoginToken(), null);
+    assertEquals(303, r.statusCode(), r.body());
+    String setCookie = r.headers().firstValue("Set-Cookie").orElseThrow();
+    assertTrue(setCookie.contains("HttpOnly"), setCookie);
+    assertTrue(setCookie.toLowerCase().contains("samesite=strict"), setCookie);
+    return setCookie.substring(0, setCookie.indexOf(';'));
+  }
+
+  private static String csrf(String page) {
+    Matcher m = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"").matcher(page);
+    assertTrue(m.find(), "a form token on the page");
+    return m.group(1);
+  }
+
+  @Test
+  void withoutALoginThereIsALoginPageAndNoData() throws Exception {
+    for (String path : List.of("/", "/s/home-000001~plain", "/search?q=login", "/?trash=1")) {
+      HttpResponse<String> r = get(path, null);
+      assertEquals(401, r.statusCode(), path);
+      assertTrue(r.body().contains("cairn open"), r.body());
+      assertFalse(r.body().contains("flaky"), "no data without a login: " + path);
+    }
+    assertEquals(401, get("/", "cairn_session=made-up").statusCode(), "a cookie the service did not issue");
+  }
+
+  @Test
+  void aLoginLinkWorksOnceAndEveryPageCarriesTheSecurityHeaders() throws Exception {
+    String token = logins.issueLoginToken();
+    assertEquals(303, get("/login?t=" + token, null).statusCode());
+    HttpResponse<String> again = get("/login?t=" + token, null);
+    assertEquals(401, again.statusCode());
+    assertTrue(again.body().contains("used already"), again.body());
+    HttpResponse<String> page = get("/", login());
+    assertEquals(200, page.statusCode());
+    assertEquals(WebUi.CSP, page.headers().firstValue("Content-Security-Policy").orElseThrow());
+    assertFalse(WebUi.CSP.contains("'unsafe-inline'"));
+    assertTrue(WebUi.CSP.contains("frame-ancestors 'none'"));
+    assertEquals("nosniff", page.headers().firstValue("X-Content-Type-Options").orElseThrow());
+  }
+
+  @Test
+  void pagesShowTheSessionsTheirMessagesAndSearchFindsToolOutput() throws Exception {
+    String cookie = login();
+    String list = get("/", cookie).body();
+    assertTrue(list.contains("Fix the flaky login test"), list);
+    String session = get("/s/home-000001~plain", cookie).body();
+    assertTrue(session.contains("<strong>login</strong>"), "Markdown rendered: " + session);
+    assertTrue(session.contains("id=\"m1\""), "a deep link per message");
+    assertTrue(session.contains("BUILD FAILURE in zanzibarModule"), "tool results shown");
+    String search = get("/search?q=zanzibarModule", cookie).body();
+    assertTrue(search.contains("/s/home-000001%7Eplain#m1"), search);
+    assertEquals(404, get("/s/home-000001~nothing", cookie).statusCode());
+  }
+
+  @Test
+  void aHostileTranscriptRendersAsTextAndRunsNothing() throws Exception {
+    String cookie = login();
+    for (String page : List.of(get("/s/home-000001~hostile", cookie).body(), get("/", cookie).body())) {
+      assertFalse(page.contains("<script"), "no script element: " + page);
+      assertFalse(page.contains("<img src=x"), page);
+      assertFalse(page.contains("<svg"), page);
+      assertFalse(page.toLowerCase().contains("href=\"javascript:"), page);
+      assertFalse(page.toLowerCase().contains("src=\"javascript:"), page);
+      assertTrue(page.contains("&lt;script&gt;alert("), "shown as text: " + page);
+    }
+    assertTrue(get("/s/home-000001~hostile", cookie).body().contains("&lt;img src=x onerror=alert(2)&gt;"));
+  }
+
+  @Test
+  void aForeignHostIsRefused() throws Exception {
+    try (Socket s = new Socket("127.0.0.1", port)) {
+      OutputStream out = s.getOutputStream();
+      out.write(("GET / HTTP/1.1\r\nHost: evil.example:" + port + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+      out.flush();
+      InputStream in = s.getInputStream();
+      String answer = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      assertTrue(answer.startsWith("HTTP/1.1 421"), answer);
+      assertFalse(answer.contains("flaky"), answer);
+    }
+  }
+
+  @Test
+  void anActionNeedsItsFormTokenAndItsOriginAndThenReachesTheWriter() throws Exception {
+    String cookie = login();
+    String page = get("/s/home-000001~plain", cookie).body();
+    String csrf = csrf(page);
+    assertEquals(403, post("/s/home-000001~plain/star", cookie, null, "").statusCode(), "no form token");
+    assertEquals(403, post("/s/home-000001~plain/star", cookie, null, "csrf=forged").statusCode(), "a wrong form token");
+    assertEquals(403, post("/s/home-000001~plain/star", cookie, "http://evil.example", "csrf=" + csrf).statusCode(), "another site");
+    assertEquals(401, post("/s/home-000001~plain/star", null, null, "csrf=" + csrf).statusCode(), "no cookie");
+    assertTrue(applied.isEmpty(), "nothing refused reached the writer: " + applied);
+    HttpResponse<String> ok = post("/s/home-000001~plain/star", cookie, "http://127.0.0.1:" + port, "csrf=" + csrf);
+    assertEquals(303, ok.statusCode(), ok.body());
+    assertEquals("/s/home-000001%7Eplain", ok.headers().firstValue("Location").orElseThrow());
+    assertEquals(303, post("/s/home-000001~plain/tag", cookie, null, "csrf=" + csrf + "&tag=flaky").statusCode());
+    assertEquals(List.of(SessionFlagged.starred(S, null), dev.cairn.ledger.event.SessionTagChanged.tagged(S, "flaky", null)), applied);
+    assertEquals(400, post("/s/home-000001~plain/tag", cookie, null, "csrf=" + csrf + "&tag=").statusCode(), "a tag is required");
+  }
+
+  @Test
+  void onlyTheBearerTokenMintsLoginLinks() throws Exception {
+    HttpResponse<String> refused = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/login-link"))
+        .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+    assertEquals(401, refused.statusCode());
+    HttpResponse<String> link = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/login-link"))
+        .header("Authorization", BEARER).POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+    assertEquals(200, link.statusCode());
+    String url = link.body().strip();
+    assertTrue(url.startsWith("http://127.0.0.1:" + port + "/login?t="), url);
+    assertEquals(303, get(url.substring(url.indexOf("/login")), null).statusCode());
+  }
+}
