@@ -35,6 +35,11 @@ public final class TargetResolver {
   private final Config config;
   private final Secrets secrets;
 
+  /** A resolver with no --token or --endpoint given: what a named target stores, else the environment. */
+  public static TargetResolver of(Context ctx, Home home) {
+    return new TargetResolver(ctx, home, null, null);
+  }
+
   TargetResolver(Context ctx, Home home, String token, String endpoint) {
     this.ctx = ctx;
     this.home = home;

@@ -1,12 +1,14 @@
 package dev.cairn.cli.sync;
 
 import dev.cairn.cli.command.Context;
+import dev.cairn.cli.command.DurationConverter;
 import dev.cairn.cli.curation.Curator;
 import dev.cairn.cli.home.Config;
 import dev.cairn.cli.home.Exchanges;
 import dev.cairn.cli.home.Home;
 import dev.cairn.cli.home.HomeSession;
 import dev.cairn.cli.home.ServeState;
+import dev.cairn.cli.home.ServiceLock;
 import dev.cairn.cli.imports.ClaudeImportRun;
 import dev.cairn.cli.imports.FolderWatch;
 import java.time.Duration;
@@ -95,6 +97,24 @@ public final class ServeCommand implements java.util.concurrent.Callable<Integer
   @Option(names = "--no-import", description = "Do not import agents' transcripts live (serve and sync only).")
   boolean noImport;
 
+  @Option(names = "--sync-interval", paramLabel = "DURATION", defaultValue = "60s", converter = DurationConverter.class,
+      description = "Sync every named target at least this often, and 2 s after a local change (default ${DEFAULT-VALUE}).")
+  Duration syncInterval;
+
+  @Option(names = "--no-sync", description = "Do not sync the named targets (serve and import only).")
+  boolean noSync;
+
+  /** The service's sync of named targets; null with --no-sync. */
+  private ServiceSync serviceSync;
+
+  /** Something changed in this home: its targets should hear of it soon. */
+  private void changed() {
+    ServiceSync s = serviceSync;
+    if (s != null) {
+      s.soon();
+    }
+  }
+
   @Option(names = "--max-body-mb", paramLabel = "N", defaultValue = "64", description = "Largest artifact accepted, MB (default ${DEFAULT-VALUE}).")
   int maxBodyMb;
 
@@ -106,6 +126,12 @@ public final class ServeCommand implements java.util.concurrent.Callable<Integer
   public Integer call() throws Exception {
     Home home = Home.of(ctx);
     home.origin();
+    try (ServiceLock service = ServiceLock.acquire(home)) {
+      return serve(home);
+    }
+  }
+
+  private int serve(Home home) throws Exception {
     InetAddress address = InetAddress.getByName(bind);
     if (!address.isLoopbackAddress() && keystore == null && !allowInsecure) {
       throw new ParameterException(spec.commandLine(), "refusing plain HTTP on " + bind
@@ -126,7 +152,17 @@ public final class ServeCommand implements java.util.concurrent.Callable<Integer
     });
     AtomicBoolean scheduled = new AtomicBoolean();
     CountDownLatch stop = new CountDownLatch(1);
-    Thread hook = new Thread(stop::countDown);
+    CountDownLatch stopped = new CountDownLatch(1);
+    // SIGTERM or Ctrl-C: ask the service to stop, and hold the JVM until it has (watch, sync and
+    // server closed, the writer lock released), so the view and the ledger are left consistent
+    Thread hook = new Thread(() -> {
+      stop.countDown();
+      try {
+        stopped.await(45, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }, "cairn-serve-stop");
     Runtime.getRuntime().addShutdownHook(hook);
     Runnable absorbSoon = () -> {
       if (scheduled.compareAndSet(false, true)) {
@@ -154,9 +190,14 @@ public final class ServeCommand implements java.util.concurrent.Callable<Integer
     ServerLimits limits = ServerLimits.DEFAULT.withMaxBodyBytes((long) maxBodyMb << 20);
     Logins logins = new Logins(new SecureRandom(), ctx.clock());
     Curations curations = change -> {
+      boolean appended;
       try (Curator c = Curator.open(home)) {
-        return c.apply(change).isPresent();
+        appended = c.apply(change).isPresent();
       }
+      if (appended) {
+        changed();
+      }
+      return appended;
     };
     try (Views views = new Views(home.ledgerPaths(), home.view());
         ArtifactServer server = ArtifactServer.start(new InetSocketAddress(address, port), tls, store, token, limits, metrics, door, name -> {
@@ -175,8 +216,14 @@ public final class ServeCommand implements java.util.concurrent.Callable<Integer
       ctx.out().printf("web UI: %s/login?t=%s (works once; 'cairn open' makes another)%n", base, logins.issueLoginToken());
       ctx.out().flush();
       Path projects = claudeProjects != null ? claudeProjects : ClaudeImportRun.defaultRoot(ctx.env("CLAUDE_CONFIG_DIR"), ctx.userHome());
-      try (FolderWatch watch = noImport ? null : new FolderWatch(projects, Duration.ofMillis(300), Duration.ofSeconds(60),
+      try (ServiceSync sync = noSync ? null : new ServiceSync(ctx, home, syncInterval);
+          FolderWatch watch = noImport ? null : new FolderWatch(projects, Duration.ofMillis(300), Duration.ofSeconds(60),
           () -> importLive(home, projects, absorbSoon))) {
+        serviceSync = sync;
+        if (sync != null) {
+          sync.start();
+          ctx.out().printf("syncing the named targets at least every %s and after each change%n", DurationConverter.format(syncInterval));
+        }
         if (watch != null) {
           importLive(home, projects, absorbSoon); // what changed while no service ran
           watch.start();
@@ -190,12 +237,21 @@ public final class ServeCommand implements java.util.concurrent.Callable<Integer
         }
       }
     } finally {
-      scheduler.shutdownNow();
+      scheduler.shutdown(); // no interrupt: an absorb in flight finishes and releases the writer lock
+      try {
+        if (!scheduler.awaitTermination(30, TimeUnit.SECONDS)) {
+          scheduler.shutdownNow();
+        }
+      } catch (InterruptedException e) {
+        scheduler.shutdownNow();
+        Thread.currentThread().interrupt();
+      }
       try {
         Runtime.getRuntime().removeShutdownHook(hook);
       } catch (IllegalStateException ignored) {
         // already shutting down
       }
+      stopped.countDown();
     }
     return 0;
   }
@@ -220,6 +276,7 @@ public final class ServeCommand implements java.util.concurrent.Callable<Integer
         ctx.out().printf("imported %d session and %d message events from %s%n", s.sessionEvents(), s.messageEvents(), projects);
         ctx.out().flush();
         sealSoon.run();
+        changed();
       }
     } catch (LedgerLockedException e) {
       // another cairn command is writing: the next change or the floor imports it
@@ -305,6 +362,9 @@ public final class ServeCommand implements java.util.concurrent.Callable<Integer
           ctx.out().printf("absorbed %d events%s%n", r.applied(),
               r.quarantined() + r.forged() > 0 ? " (" + r.quarantined() + " quarantined, " + r.forged() + " forged)" : "");
           ctx.out().flush();
+        }
+        if (r.applied() > 0) {
+          changed(); // relay what a peer pushed to the other targets
         }
       }
     }

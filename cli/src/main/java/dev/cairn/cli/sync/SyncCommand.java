@@ -175,19 +175,9 @@ public final class SyncCommand implements Callable<Integer> {
 
   private int syncOnce(Home home, TargetResolver.Resolved target, boolean compact) {
     Transport transport = target.transport();
-    SyncReport report;
-    try (HomeSession session = HomeSession.open(home)) {
-      report = session.synchronizer(Exchanges.pins(home)).sync(transport, dryRun);
-      if (!dryRun) {
-        session.commit();
-        Exchanges.targets(home).success(target.id(), ctx.clock().instant());
-      }
-    }
+    SyncReport report = TargetSync.once(home, target, dryRun, ctx.clock().instant());
     if (compact) {
-      ctx.out().printf("%s %s: sealed %d, pushed %d, pulled %d, applied %d%s%n", now(), transport.describe(),
-          report.sealedEvents(), report.pushed(), report.pulled(), report.applied(),
-          report.quarantined() + report.forged() + report.conflicted() > 0 ? ", quarantined " + report.quarantined() + ", forged " + report.forged()
-              + (report.conflicted() > 0 ? ", " + report.conflicted() + " origin(s) stopped by a key conflict" : "") : "");
+      ctx.out().println(TargetSync.line(now(), target, report));
       report.problems().forEach(p -> ctx.err().println("cairn: warning: " + p));
     } else {
       print(transport, report);
