@@ -22,7 +22,8 @@ import picocli.CommandLine.Option;
     description = {"Run cairn end to end on built-in sample data in fresh temporary homes (yours is untouched):",
         "two machines (laptop and desk) import their Claude Code transcripts, sync through a shared folder,",
         "both rename the same session before syncing again (a recorded conflict), star, tag, pin, search;",
-        "at the end both hold the same digest and the same conflict, and a rebuild keeps the digest."})
+        "at the end both hold the same digest and the same conflict, and a rebuild keeps the digest.",
+        "Then it serves the laptop's web UI (a login link is printed) until Ctrl-C; --no-serve ends there."})
 public final class DemoCommand implements Callable<Integer> {
   private static final String[] LAPTOP = {
       "claude/-home-ana-cairn/0b6c6a9e-flaky.jsonl",
@@ -33,6 +34,9 @@ public final class DemoCommand implements Callable<Integer> {
 
   @Option(names = "--keep", description = "Keep the temporary homes and print their paths (default: delete them).")
   boolean keep;
+
+  @Option(names = "--no-serve", description = "End when the demo does, instead of serving the laptop's web UI until Ctrl-C.")
+  boolean noServe;
 
   public DemoCommand(Context ctx) {
     this.ctx = ctx;
@@ -87,6 +91,11 @@ public final class DemoCommand implements Callable<Integer> {
           ? "\nequal digests on both machines, and after the rebuild: the view is a pure function of the events."
           : "\nDIGESTS DIFFER: this is a bug.");
       step("desk$ cairn status", desk, "status");
+      if (ok && !noServe) {
+        keep = true; // Ctrl-C ends the JVM while the service stops: the homes stay for a look afterwards
+        title("The laptop's archive in the browser: open the link below (Ctrl-C stops)");
+        step("laptop$ cairn serve", laptop, "serve", "--port", "0", "--claude-projects", laptopProjects.toString());
+      }
       return ok ? 0 : 1;
     } finally {
       if (keep) {

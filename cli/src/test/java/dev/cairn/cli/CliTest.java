@@ -180,7 +180,7 @@ class CliTest {
 
   @Test
   void theDemoRunsEndToEnd() {
-    Cli.Result r = Cli.run(dir.resolve("unused"), "demo");
+    Cli.Result r = Cli.run(dir.resolve("unused"), "demo", "--no-serve");
     assertEquals(0, r.code(), r.err() + r.out());
     assertTrue(r.out().contains("equal digests on both machines, and after the rebuild"), r.out());
     assertTrue(r.out().contains("loser   demo-"), "the concurrent rename is a recorded conflict: " + r.out());

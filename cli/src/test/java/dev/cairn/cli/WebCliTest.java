@@ -25,6 +25,30 @@ class WebCliTest {
   @TempDir Path dir;
 
   @Test
+  void theDemoEndsWithTheLaptopsArchiveInTheBrowser() throws Exception {
+    StringWriter out = new StringWriter();
+    Thread demo = new Thread(() -> Main.run(new String[] {"--home", dir.resolve("unused").toString(), "demo"},
+        new Context(Map.of(), InputStream.nullInputStream(), new PrintWriter(out, true), new PrintWriter(new StringWriter(), true), false)));
+    demo.start();
+    try {
+      await().atMost(Duration.ofSeconds(120)).until(() -> out.toString().contains("web UI: "));
+      Matcher link = Pattern.compile("web UI: (http://127\\.0\\.0\\.1:\\d+)(/login\\?t=\\S+)").matcher(out.toString());
+      assertTrue(link.find(), out.toString());
+      HttpClient http = HttpClient.newHttpClient();
+      HttpResponse<String> login = http.send(HttpRequest.newBuilder(URI.create(link.group(1) + link.group(2))).build(),
+          HttpResponse.BodyHandlers.ofString());
+      assertEquals(303, login.statusCode());
+      String cookie = login.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
+      String sessions = http.send(HttpRequest.newBuilder(URI.create(link.group(1) + "/")).header("Cookie", cookie).build(),
+          HttpResponse.BodyHandlers.ofString()).body();
+      assertTrue(sessions.contains("demo-laptop") && sessions.contains("demo-desk"), "both machines' sessions: " + sessions);
+    } finally {
+      demo.interrupt();
+      demo.join(30_000);
+    }
+  }
+
+  @Test
   void aStarFromThePageIsWhatTheCliSees() throws Exception {
     Path home = dir.resolve("h");
     assertEquals(0, Cli.run(home, "init", "--origin", "home-aaaaaa").code());
