@@ -2,6 +2,7 @@ package dev.cairn.cli;
 
 import dev.cairn.cli.admin.InitCommand;
 import dev.cairn.cli.admin.RebuildCommand;
+import dev.cairn.cli.admin.ServiceCommand;
 import dev.cairn.cli.admin.StatusCommand;
 import dev.cairn.cli.command.Context;
 import dev.cairn.cli.curation.FlagVerb;
@@ -78,7 +79,7 @@ public final class CairnCommand implements Runnable {
     add(cli, FlagVerb.Row.RESTORE.verb(), new FlagVerb(ctx, FlagVerb.Row.RESTORE), FlagVerb.Row.RESTORE.description(), factory);
     for (Class<?> verb : List.of(PurgeCommand.class, ConflictsCommand.class, SyncCommand.class, ReconcileCommand.class, GcCommand.class,
         ServeCommand.class, OpenCommand.class, TargetCommand.class, PeersCommand.class, TailCommand.class, DigestCommand.class, RebuildCommand.class,
-        StatusCommand.class, DemoCommand.class, CommandLine.HelpCommand.class)) {
+        StatusCommand.class, ServiceCommand.class, DemoCommand.class, CommandLine.HelpCommand.class)) {
       cli.addSubcommand(verb);
     }
   }

@@ -124,8 +124,7 @@ public final class DemoCommand implements Callable<Integer> {
   private void step(String title, Path home, String... args) {
     ctx.out().println("\n" + title);
     ctx.out().flush();
-    int code = Main.run(withHome(home, args), new Context(java.util.Map.of(), InputStream.nullInputStream(),
-        ctx.out(), ctx.err(), ctx.interactive()));
+    int code = Main.run(withHome(home, args), ctx.child(InputStream.nullInputStream(), ctx.out(), ctx.err()));
     if (code != 0) {
       throw new DemoFailedException(title, code);
     }
@@ -133,8 +132,7 @@ public final class DemoCommand implements Callable<Integer> {
 
   private String capture(Path home, String... args) {
     var buffer = new java.io.StringWriter();
-    int code = Main.run(withHome(home, args), new Context(java.util.Map.of(), InputStream.nullInputStream(),
-        new java.io.PrintWriter(buffer, true), ctx.err(), false));
+    int code = Main.run(withHome(home, args), ctx.child(InputStream.nullInputStream(), new java.io.PrintWriter(buffer, true), ctx.err()));
     if (code != 0) {
       throw new DemoFailedException(String.join(" ", args), code);
     }

@@ -21,7 +21,7 @@ public final class Main {
     PrintWriter out = new PrintWriter(System.out, true);
     PrintWriter err = new PrintWriter(System.err, true);
     Context ctx = new Context(System.getenv(), System.in, out, err, System.console() != null, java.time.Clock.systemUTC(),
-        java.nio.file.Path.of(System.getProperty("user.home")));
+        java.nio.file.Path.of(System.getProperty("user.home")), System.getProperty("os.name", ""));
     int code = run(args, ctx);
     out.flush();
     err.flush();

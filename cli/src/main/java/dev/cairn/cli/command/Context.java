@@ -22,9 +22,12 @@ public final class Context {
   private final InputStream in;
   private final Clock clock;
   private final Path userHome;
+  private final String osName;
   private String homeFlag;
 
-  public Context(Map<String, String> env, InputStream in, PrintWriter out, PrintWriter err, boolean interactive, Clock clock, Path userHome) {
+  public Context(Map<String, String> env, InputStream in, PrintWriter out, PrintWriter err, boolean interactive, Clock clock, Path userHome,
+      String osName) {
+    this.osName = osName;
     this.env = Map.copyOf(env);
     this.in = in;
     this.out = out;
@@ -34,9 +37,18 @@ public final class Context {
     this.userHome = userHome;
   }
 
-  /** For in-process runs (tests): the system clock, and a user home of {@code HOME} in {@code env}, else the working directory. */
+  /**
+   * For in-process runs (tests): the system clock, a user home of {@code HOME} in {@code env} (else
+   * the working directory), and the operating system {@code CAIRN_OS_NAME} in {@code env} names (else Linux).
+   */
   public Context(Map<String, String> env, InputStream in, PrintWriter out, PrintWriter err, boolean interactive) {
-    this(env, in, out, err, interactive, Clock.systemUTC(), Path.of(env.getOrDefault("HOME", ".")).toAbsolutePath());
+    this(env, in, out, err, interactive, Clock.systemUTC(), Path.of(env.getOrDefault("HOME", ".")).toAbsolutePath(),
+        env.getOrDefault("CAIRN_OS_NAME", "Linux"));
+  }
+
+  /** A context for a command run inside this one (the demo's steps): the same environment, clock and user, other streams. */
+  public Context child(InputStream in, PrintWriter out, PrintWriter err) {
+    return new Context(env, in, out, err, false, clock, userHome, osName);
   }
 
   /** Set by the top-level command's {@code --home} option while picocli parses. */
@@ -74,6 +86,11 @@ public final class Context {
   /** The user's home directory (where ~/.cairn and ~/.claude are). */
   public Path userHome() {
     return userHome;
+  }
+
+  /** The operating system's name ({@code os.name}: "Linux", "Mac OS X", ...). */
+  public String osName() {
+    return osName;
   }
 
   public String env(String name) {
