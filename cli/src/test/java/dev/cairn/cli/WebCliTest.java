@@ -84,6 +84,13 @@ class WebCliTest {
       var starred = Cli.json(home, "sessions", "--starred");
       assertEquals(1, starred.size(), starred.toString());
       assertEquals("home-aaaaaa~s1", starred.get(0).get("session").asText());
+      String peers = http.send(HttpRequest.newBuilder(URI.create(base + "/peers")).header("Cookie", cookie).build(),
+          HttpResponse.BodyHandlers.ofString()).body();
+      assertTrue(peers.contains("home-aaaaaa") && peers.contains("this machine"), peers);
+      assertEquals(0, Cli.run(home, "target", "add", "nas", "folder:" + dir.resolve("nas")).code());
+      String sync = http.send(HttpRequest.newBuilder(URI.create(base + "/sync")).header("Cookie", cookie).build(),
+          HttpResponse.BodyHandlers.ofString()).body();
+      assertTrue(sync.contains("folder:" + dir.resolve("nas")), "a target added while the service runs: " + sync);
       var tail = Cli.run(home, "tail", "--json").out().strip().split("\n");
       assertTrue(tail[tail.length - 1].contains("\"type\":\"session.starred\""), "the page appended the star event: " + tail[tail.length - 1]);
     } finally {

@@ -193,6 +193,20 @@ public final class SessionQueries {
     }
   }
 
+  /** How many sessions each origin recorded (purged ones gone), by origin. */
+  public java.util.Map<String, Long> sessionsPerOrigin() {
+    String sql = "SELECT substr(session, 1, instr(session, '~') - 1), count(*) FROM sessions GROUP BY 1 ORDER BY 1";
+    try (PreparedStatement p = connection.prepareStatement(sql); ResultSet rs = p.executeQuery()) {
+      java.util.Map<String, Long> out = new java.util.TreeMap<>();
+      while (rs.next()) {
+        out.put(rs.getString(1), rs.getLong(2));
+      }
+      return out;
+    } catch (SQLException e) {
+      throw new ViewException("count sessions per origin in", file, e);
+    }
+  }
+
   /** Every recorded conflict, in the digest's order. */
   public List<ConflictRow> conflicts() {
     try (PreparedStatement p = connection.prepareStatement(Digest.TABLES[3][1])) {

@@ -30,6 +30,12 @@ public final class Pages {
   /** Search results. */
   public record Search(Frame frame, String query, List<SearchHit> hits) {}
 
+  /** The machines this home knows, with the sessions each recorded. */
+  public record Peers(Frame frame, List<Machines.Peer> peers, java.util.Map<String, Long> sessions) {}
+
+  /** The named targets and how fresh each is. */
+  public record Sync(Frame frame, List<Machines.Target> targets) {}
+
   /** The login page: what to run to get a link. */
   public record Login(Frame frame, String reason) {}
 }

@@ -39,6 +39,9 @@ import org.eclipse.jetty.util.Fields;
  * GET  /                        sessions, newest first (?agent= &amp;project= &amp;tag= &amp;starred=1 &amp;trash=1)
  * GET  /s/{session}             a session: curated header, messages (#m{ordinal} links to one), conflicts
  * GET  /search?q=WORDS          full-text search
+ * GET  /peers                   every machine (origin): key, newest checkpoint and head, this machine's mark, sessions
+ * GET  /sync                    every named target: staleness, last success and error, pause, dead letters
+ * POST /sync                    sync every target now; needs csrf=
  * POST /s/{session}/{action}    star, unstar, trash, restore, rename (title=), tag (tag=), untag (tag=); needs csrf=
  * GET  /static/cairn.css        the style sheet
  * POST /login-link              with the service's bearer token: a new one-time login link (what 'cairn open' asks for)
@@ -58,6 +61,7 @@ public final class WebUi extends Handler.Abstract {
   private static final int PAGE = 200;
 
   private final Views views;
+  private final Machines machines;
   private final Curations curations;
   private final Logins logins;
   private final java.util.function.Predicate<String> bearer;
@@ -68,8 +72,9 @@ public final class WebUi extends Handler.Abstract {
    * @param bearer whether an Authorization header carries the service's bearer token (only its
    *     holder, the home's owner, may mint login links)
    */
-  public WebUi(Views views, Curations curations, Logins logins, java.util.function.Predicate<String> bearer) {
+  public WebUi(Views views, Machines machines, Curations curations, Logins logins, java.util.function.Predicate<String> bearer) {
     this.views = views;
+    this.machines = machines;
     this.curations = curations;
     this.logins = logins;
     this.bearer = bearer;
@@ -128,6 +133,11 @@ public final class WebUi extends Handler.Abstract {
         session(response, callback, path.substring(3), csrf);
       } else if (path.equals("/search")) {
         search(request, response, callback, csrf);
+      } else if (path.equals("/peers")) {
+        java.util.Map<String, Long> sessions = views.read(v -> v.queries().sessionsPerOrigin());
+        page(response, callback, 200, "peers.jte", new Pages.Peers(new Pages.Frame("Machines", csrf), machines.peers(), sessions));
+      } else if (path.equals("/sync")) {
+        page(response, callback, 200, "sync.jte", new Pages.Sync(new Pages.Frame("Sync", csrf), machines.targets()));
       } else {
         text(response, callback, 404, "no page " + path);
       }
@@ -240,6 +250,11 @@ public final class WebUi extends Handler.Abstract {
     if (!java.security.MessageDigest.isEqual(session.csrf().getBytes(StandardCharsets.US_ASCII),
         Optional.ofNullable(form.getValue("csrf")).orElse("").getBytes(StandardCharsets.US_ASCII))) {
       text(response, callback, 403, "expected the page's form token, found " + (form.getValue("csrf") == null ? "none" : "another"));
+      return;
+    }
+    if (path.equals("/sync")) {
+      machines.syncNow();
+      redirect(response, callback, "/sync");
       return;
     }
     if (!path.startsWith("/s/") || path.lastIndexOf('/') <= 3) {

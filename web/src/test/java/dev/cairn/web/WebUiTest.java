@@ -55,6 +55,25 @@ class WebUiTest {
   private Server server;
   private int port;
   private final List<Curation> applied = new ArrayList<>();
+  private final java.util.concurrent.atomic.AtomicInteger syncs = new java.util.concurrent.atomic.AtomicInteger();
+  private final Machines machines = new Machines() {
+    @Override
+    public List<Peer> peers() {
+      return List.of(new Peer("home-000001", true, "SHA256:0123456789abcdef", 3, 5, 5, null, false),
+          new Peer("<b>evil</b>-000002", false, "SHA256:fedcba9876543210", 1, 9, 4, "2026-11-30T10:00:00Z", true));
+    }
+
+    @Override
+    public List<Target> targets() {
+      return List.of(new Target("nas", "folder:/mnt/nas", "none", "fresh", "2026-11-30T10:00:00Z", null, null, 0),
+          new Target("s3", "s3://vault/cairn", "age passphrase", "very stale", null, "403 Forbidden <script>x</script>", "credentials refused", 2));
+    }
+
+    @Override
+    public void syncNow() {
+      syncs.incrementAndGet();
+    }
+  };
   private final HttpClient http = HttpClient.newHttpClient();
 
   @BeforeEach
@@ -75,7 +94,7 @@ class WebUiTest {
     ledger.sync();
     views = new Views(paths, dir.resolve("view.db"));
     logins = new Logins(new SecureRandom(), Clock.systemUTC());
-    WebUi ui = new WebUi(views, change -> {
+    WebUi ui = new WebUi(views, machines, change -> {
       synchronized (applied) {
         applied.add(change);
       }
@@ -227,6 +246,21 @@ class WebUiTest {
     assertEquals(303, post("/s/home-000001~plain/tag", cookie, null, "csrf=" + csrf + "&tag=flaky").statusCode());
     assertEquals(List.of(SessionFlagged.starred(S, null), dev.cairn.ledger.event.SessionTagChanged.tagged(S, "flaky", null)), applied);
     assertEquals(400, post("/s/home-000001~plain/tag", cookie, null, "csrf=" + csrf + "&tag=").statusCode(), "a tag is required");
+  }
+
+  @Test
+  void thePeersAndSyncPagesShowTheMachinesAndTargetsAndSyncNowNeedsTheFormToken() throws Exception {
+    String cookie = login();
+    String peers = get("/peers", cookie).body();
+    assertTrue(peers.contains("SHA256:fedcba9876543210") && peers.contains("KEY CONFLICT"), peers);
+    assertTrue(peers.contains("&lt;b&gt;evil&lt;/b&gt;"), "escaped: " + peers);
+    assertTrue(peers.matches("(?s).*home-000001</td>.*<td>2</td>.*"), "sessions recorded per machine: " + peers);
+    String sync = get("/sync", cookie).body();
+    assertTrue(sync.contains("very stale") && sync.contains("paused") && sync.contains("403 Forbidden &lt;script&gt;"), sync);
+    assertEquals(403, post("/sync", cookie, null, "").statusCode());
+    assertEquals(0, syncs.get());
+    assertEquals(303, post("/sync", cookie, null, "csrf=" + csrf(sync)).statusCode());
+    assertEquals(1, syncs.get());
   }
 
   @Test

@@ -42,18 +42,14 @@ public final class PeersCommand implements Callable<Integer> {
     this.ctx = ctx;
   }
 
-  @Override
-  public Integer call() {
-    Home home = Home.of(ctx);
+  /**
+   * Every origin this home knows, with its pinned key and newest verified checkpoint; this machine's
+   * own from its local store (its checkpoints are not pulled). Also what the web UI's peers page shows.
+   */
+  static List<Peer> peers(Home home, PinnedKeys pins, java.time.Instant now) {
     Origin me = home.origin();
-    PinnedKeys pins = Exchanges.pins(home);
-    pins.pinOwn(me, Exchanges.key(home).publicKey(), ctx.clock().instant());
-    LedgerState state;
-    try (LedgerReader reader = home.openReader()) {
-      state = reader.state();
-    }
+    pins.pinOwn(me, Exchanges.key(home).publicKey(), now);
     List<Peer> peers = new java.util.ArrayList<>(pins.all());
-    // this machine's own checkpoints live in its local store, not in what it pulled
     var store = Exchanges.store(home);
     var own = store.list(me, dev.cairn.exchange.artifact.ArtifactKind.CHECKPOINT, null);
     if (!own.isEmpty()) {
@@ -61,6 +57,19 @@ public final class PeersCommand implements Callable<Integer> {
       var cp = dev.cairn.exchange.artifact.CheckpointCodec.verify(name, store.get(name));
       peers.replaceAll(p -> p.origin().equals(me)
           ? new Peer(p.origin(), p.key(), p.pinnedAt(), cp.number(), cp.head().value(), p.lastSeen()) : p);
+    }
+    return peers;
+  }
+
+  @Override
+  public Integer call() {
+    Home home = Home.of(ctx);
+    Origin me = home.origin();
+    PinnedKeys pins = Exchanges.pins(home);
+    List<Peer> peers = peers(home, pins, ctx.clock().instant());
+    LedgerState state;
+    try (LedgerReader reader = home.openReader()) {
+      state = reader.state();
     }
     int code = ExitCode.corruptIf(!pins.conflicts().isEmpty());
     if (json) {

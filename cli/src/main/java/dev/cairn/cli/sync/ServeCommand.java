@@ -204,7 +204,7 @@ public final class ServeCommand implements java.util.concurrent.Callable<Integer
           if (name.kind() == ArtifactKind.CHECKPOINT) {
             absorbSoon.run();
           }
-        }, new WebUi(views, curations, logins, token::matches))) {
+        }, new WebUi(views, new ServiceMachines(ctx, home, this::changed), curations, logins, token::matches))) {
       WebUi ui = (WebUi) server.ui();
       int bound = server.address().getPort();
       ui.allowHosts(hostNames(address, bound));
