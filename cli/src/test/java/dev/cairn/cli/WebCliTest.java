@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.cairn.cli.command.Context;
+import dev.cairn.cli.output.Json;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -97,5 +98,59 @@ class WebCliTest {
       server.interrupt();
       server.join(10_000);
     }
+  }
+
+  @Test
+  void keepingTheLosingValueOfAConflictFromThePageWinsOnEveryMachine() throws Exception {
+    Path a = dir.resolve("a");
+    Path b = dir.resolve("b");
+    String shared = "folder:" + dir.resolve("shared");
+    assertEquals(0, Cli.run(a, "init", "--origin", "alpha-aaaaaa").code());
+    assertEquals(0, Cli.run(b, "init", "--origin", "bravo-bbbbbb").code());
+    assertEquals(0, Cli.runWithInput(a, "{\"type\":\"session.recorded\",\"session\":\"alpha-aaaaaa~s1\",\"agent\":\"claude-code\","
+        + "\"source\":\"/x\",\"title\":\"first\"}\n", "import", "events", "-").code());
+    assertEquals(0, Cli.run(a, "sync", shared).code());
+    assertEquals(0, Cli.run(b, "sync", shared).code());
+    assertEquals(0, Cli.run(a, "rename", "alpha-aaaaaa~s1", "Named on A").code());
+    assertEquals(0, Cli.run(b, "rename", "alpha-aaaaaa~s1", "Named on B").code());
+    for (Path h : new Path[] {a, b, a}) {
+      assertEquals(0, Cli.run(h, "sync", shared).code());
+    }
+    var conflict = Cli.json(a, "conflicts").get(0);
+    String winner = conflict.get("winner_value").asText();
+    String loser = conflict.get("loser_value").asText();
+
+    StringWriter serverOut = new StringWriter();
+    Thread server = new Thread(() -> Main.run(new String[] {"--home", a.toString(), "serve", "--port", "0", "--no-sync", "--no-import"},
+        new Context(Map.of(), InputStream.nullInputStream(), new PrintWriter(serverOut, true), new PrintWriter(new StringWriter(), true), false)));
+    server.start();
+    try {
+      await().atMost(Duration.ofSeconds(30)).until(() -> serverOut.toString().contains("web UI: "));
+      String link = Cli.run(a, "open", "--print").line();
+      String base = link.substring(0, link.indexOf("/login"));
+      HttpClient http = HttpClient.newHttpClient();
+      String cookie = http.send(HttpRequest.newBuilder(URI.create(link)).build(), HttpResponse.BodyHandlers.ofString())
+          .headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
+      String page = http.send(HttpRequest.newBuilder(URI.create(base + "/s/alpha-aaaaaa~s1")).header("Cookie", cookie).build(),
+          HttpResponse.BodyHandlers.ofString()).body();
+      assertTrue(page.contains("Keep this"), page);
+      Matcher csrf = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"").matcher(page);
+      assertTrue(csrf.find());
+      String form = "csrf=" + csrf.group(1) + "&register=display_title&value=" + java.net.URLEncoder.encode(loser, java.nio.charset.StandardCharsets.UTF_8);
+      HttpResponse<String> keep = http.send(HttpRequest.newBuilder(URI.create(base + "/s/alpha-aaaaaa~s1/keep")).header("Cookie", cookie)
+          .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)).build(),
+          HttpResponse.BodyHandlers.ofString());
+      assertEquals(303, keep.statusCode(), keep.body());
+    } finally {
+      server.interrupt();
+      server.join(30_000);
+    }
+    for (Path h : new Path[] {a, b}) {
+      assertEquals(0, Cli.run(h, "sync", shared).code());
+    }
+    String kept = Json.MAPPER.readTree(loser).asText();
+    assertEquals(kept, Cli.json(a, "sessions").get(0).get("title").asText(), "not " + winner);
+    assertEquals(kept, Cli.json(b, "sessions").get(0).get("title").asText());
+    assertEquals(Cli.run(a, "digest").line(), Cli.run(b, "digest").line());
   }
 }

@@ -42,7 +42,8 @@ import org.eclipse.jetty.util.Fields;
  * GET  /peers                   every machine (origin): key, newest checkpoint and head, this machine's mark, sessions
  * GET  /sync                    every named target: staleness, last success and error, pause, dead letters
  * POST /sync                    sync every target now; needs csrf=
- * POST /s/{session}/{action}    star, unstar, trash, restore, rename (title=), tag (tag=), untag (tag=); needs csrf=
+ * POST /s/{session}/{action}    star, unstar, trash, restore, rename (title=), tag (tag=), untag (tag=),
+ *                               keep (register= value=: settle a conflict on that value); needs csrf=
  * GET  /static/cairn.css        the style sheet
  * POST /login-link              with the service's bearer token: a new one-time login link (what 'cairn open' asks for)
  * </pre>
@@ -264,6 +265,16 @@ public final class WebUi extends Handler.Abstract {
     String ref = path.substring(3, path.lastIndexOf('/'));
     String action = path.substring(path.lastIndexOf('/') + 1);
     SessionId id = sessionId(ref);
+    if (action.equals("keep")) {
+      Curation kept = new dev.cairn.ledger.event.Register(required(form, "register")).write(id, required(form, "value"));
+      if (views.read(v -> v.queries().session(id)).isEmpty()) {
+        text(response, callback, 404, "no session " + id);
+        return;
+      }
+      curations.resolve(kept);
+      redirect(response, callback, "/s/" + URLEncoder.encode(id.toString(), StandardCharsets.UTF_8) + "#conflicts");
+      return;
+    }
     Curation change = switch (action) {
       case "star" -> SessionFlagged.starred(id, null);
       case "unstar" -> SessionFlagged.unstarred(id, null);

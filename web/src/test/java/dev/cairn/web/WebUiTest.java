@@ -94,11 +94,21 @@ class WebUiTest {
     ledger.sync();
     views = new Views(paths, dir.resolve("view.db"));
     logins = new Logins(new SecureRandom(), Clock.systemUTC());
-    WebUi ui = new WebUi(views, machines, change -> {
-      synchronized (applied) {
-        applied.add(change);
+    WebUi ui = new WebUi(views, machines, new Curations() {
+      @Override
+      public boolean apply(Curation change) {
+        synchronized (applied) {
+          applied.add(change);
+        }
+        return true;
       }
-      return true;
+
+      @Override
+      public void resolve(Curation change) {
+        synchronized (applied) {
+          applied.add(change);
+        }
+      }
     }, logins, BEARER::equals);
     server = new Server();
     ServerConnector c = new ServerConnector(server);

@@ -70,6 +70,18 @@ public final class Curator implements AutoCloseable {
     return Optional.of(e);
   }
 
+  /**
+   * Appends {@code change} with {@code prev} = the register's current version even when the
+   * register already holds that value: a write that saw the winner, which resolves an open fork on
+   * the register everywhere once it syncs (keeping either the winning or the losing value).
+   */
+  public dev.cairn.ledger.event.Event resolve(Curation change) {
+    Optional<OrderKey> version = view.registerVersion(change.session(), change.register());
+    dev.cairn.ledger.event.Event e = session.ledger().appendLocal(new Draft(change.withPrev(version.map(OrderKey::eventId).orElse(null))));
+    session.commit();
+    return e;
+  }
+
   /** Appends a non-register event (a purge) and brings the view up to date. */
   dev.cairn.ledger.event.Event append(Draft draft) {
     dev.cairn.ledger.event.Event e = session.ledger().appendLocal(draft);

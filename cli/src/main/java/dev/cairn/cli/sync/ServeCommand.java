@@ -189,15 +189,26 @@ public final class ServeCommand implements java.util.concurrent.Callable<Integer
     };
     ServerLimits limits = ServerLimits.DEFAULT.withMaxBodyBytes((long) maxBodyMb << 20);
     Logins logins = new Logins(new SecureRandom(), ctx.clock());
-    Curations curations = change -> {
-      boolean appended;
-      try (Curator c = Curator.open(home)) {
-        appended = c.apply(change).isPresent();
+    Curations curations = new Curations() {
+      @Override
+      public boolean apply(dev.cairn.ledger.event.Curation change) {
+        boolean appended;
+        try (Curator c = Curator.open(home)) {
+          appended = c.apply(change).isPresent();
+        }
+        if (appended) {
+          changed();
+        }
+        return appended;
       }
-      if (appended) {
+
+      @Override
+      public void resolve(dev.cairn.ledger.event.Curation change) {
+        try (Curator c = Curator.open(home)) {
+          c.resolve(change);
+        }
         changed();
       }
-      return appended;
     };
     try (Views views = new Views(home.ledgerPaths(), home.view());
         ArtifactServer server = ArtifactServer.start(new InetSocketAddress(address, port), tls, store, token, limits, metrics, door, name -> {

@@ -78,6 +78,49 @@ public record Register(String name) implements Comparable<Register> {
     return name.startsWith(PIN) ? UNPINNED : FALSE;
   }
 
+  /**
+   * The curation event that sets this register of {@code session} to {@code value} (a value as
+   * {@link Curation#value()} writes it, for example a conflict's losing value), with no prev: the
+   * inverse of the events' {@code value()}.
+   *
+   * @throws EventFormatException if {@code value} is not a value this register holds
+   */
+  public Curation write(dev.cairn.ledger.SessionId session, String value) {
+    if (name.startsWith(PIN)) {
+      long ordinal = Long.parseLong(name.substring(PIN.length()));
+      var o = dev.cairn.ledger.json.JsonInput.parseObject(("{\"v\":" + value + "}").getBytes(java.nio.charset.StandardCharsets.UTF_8)).get("v");
+      if (o == null || !o.isObject() || !o.path("pinned").isBoolean()) {
+        throw new EventFormatException(name, "{\"pinned\":true|false} with an optional note", value);
+      }
+      return o.get("pinned").booleanValue() ? new MessagePinned(session, ordinal, o.hasNonNull("note") ? o.get("note").asText() : null, null)
+          : new MessageUnpinned(session, ordinal, null);
+    }
+    if (equals(DISPLAY_TITLE)) {
+      var o = dev.cairn.ledger.json.JsonInput.parseObject(("{\"v\":" + value + "}").getBytes(java.nio.charset.StandardCharsets.UTF_8)).get("v");
+      if (o == null || !o.isTextual()) {
+        throw new EventFormatException(name, "a JSON string", value);
+      }
+      return new SessionRenamed(session, o.textValue(), null);
+    }
+    boolean on;
+    if (value.equals(TRUE) || value.equals(FALSE)) {
+      on = value.equals(TRUE);
+    } else {
+      throw new EventFormatException(name, "true or false", value);
+    }
+    if (name.startsWith(TAG)) {
+      String tag = name.substring(TAG.length());
+      return on ? SessionTagChanged.tagged(session, tag, null) : SessionTagChanged.untagged(session, tag, null);
+    }
+    if (equals(STARRED)) {
+      return on ? SessionFlagged.starred(session, null) : SessionFlagged.unstarred(session, null);
+    }
+    if (equals(TRASHED)) {
+      return on ? SessionFlagged.trashed(session, null) : SessionFlagged.restored(session, null);
+    }
+    throw new EventFormatException("register", "starred, trashed, display_title, tag:<tag> or pin:<ordinal>", name);
+  }
+
   /** A tag is 1-64 characters with no whitespace or control characters. */
   public static String checkTag(String tag) {
     if (!Text.isLabel(tag, TAG_MAX) || tag.chars().anyMatch(Character::isWhitespace)) {
