@@ -27,7 +27,7 @@ public final class SessionQueries {
   /** Sessions newest first; trashed ones only when {@code includeTrashed}. */
   public List<SessionRow> sessions(boolean includeTrashed, int limit) {
     return sessions(new SessionFilter(null, null, includeTrashed ? SessionFilter.Trashed.ALL : SessionFilter.Trashed.HIDE,
-        null, null, null, limit));
+        null, null, null, limit, false));
   }
 
   /** Sessions matching {@code f}, newest first. */
@@ -55,6 +55,9 @@ public final class SessionQueries {
     if (f.agent() != null) {
       sql.append(" AND agent = ?");
       args.add(f.agent());
+    }
+    if (f.topLevel()) {
+      sql.append(" AND parent IS NULL");
     }
     if (f.since() != null) {
       sql.append(" AND started_at >= ?");
@@ -190,6 +193,30 @@ public final class SessionQueries {
         throw new SearchSyntaxException(ftsQuery, s);
       }
       throw new ViewException("search in", file, e);
+    }
+  }
+
+  /** How many sub-agent sessions each parent session has (sessions without any are not in the map). */
+  public java.util.Map<String, Long> subAgentCounts() {
+    String sql = "SELECT parent, count(*) FROM sessions WHERE parent IS NOT NULL GROUP BY parent";
+    try (PreparedStatement p = connection.prepareStatement(sql); ResultSet rs = p.executeQuery()) {
+      java.util.Map<String, Long> out = new java.util.HashMap<>();
+      while (rs.next()) {
+        out.put(rs.getString(1), rs.getLong(2));
+      }
+      return out;
+    } catch (SQLException e) {
+      throw new ViewException("count sub-agent sessions in", file, e);
+    }
+  }
+
+  /** The sub-agent sessions of {@code parent}, oldest first. */
+  public List<SessionRow> subAgents(SessionId parent) {
+    try (PreparedStatement p = connection.prepareStatement("SELECT " + SESSION_COLUMNS + " WHERE parent = ? ORDER BY coalesce(started_at, ''), session")) {
+      p.setString(1, parent.toString());
+      return readSessions(p);
+    } catch (SQLException e) {
+      throw new ViewException("read sub-agent sessions in", file, e);
     }
   }
 

@@ -12,16 +12,16 @@ public final class Pages {
   /** Shared by every page: the title and the form token of the logged-in browser. */
   public record Frame(String title, String csrf) {}
 
-  /** The session list: rows newest first, the filters that made it, and where the next page starts. */
-  public record SessionList(Frame frame, List<SessionRow> sessions, String agent, String project, String tag, boolean starred,
-      boolean trash, String next) {}
+  /** The session list: top-level rows newest first (sub-agents counted under their parent), the filters that made it. */
+  public record SessionList(Frame frame, List<SessionRow> sessions, java.util.Map<String, Long> subAgents, String agent, String project,
+      String tag, boolean starred, boolean trash, String next) {}
 
   /** One message, its Markdown already rendered (escaped) to HTML. */
   public record Message(long ordinal, String role, String at, String model, String html, String thinking, String toolCalls,
       boolean pinned, String pinNote) {}
 
   /** A session with its messages and the conflicts open on it. */
-  public record Session(Frame frame, SessionRow session, List<Message> messages, List<ConflictRow> conflicts) {
+  public record Session(Frame frame, SessionRow session, List<Message> messages, List<ConflictRow> conflicts, List<SessionRow> subAgents) {
     public List<String> tags() {
       return session.tags() == null || session.tags().isBlank() ? List.of() : List.of(session.tags().split(","));
     }

@@ -184,10 +184,11 @@ public final class WebUi extends Handler.Abstract {
     boolean starred = "1".equals(q.getValue("starred"));
     boolean trash = "1".equals(q.getValue("trash"));
     SessionFilter filter = new SessionFilter(starred ? Boolean.TRUE : null, tag, trash ? SessionFilter.Trashed.ONLY : SessionFilter.Trashed.HIDE,
-        project, agent, null, PAGE);
-    List<SessionRow> rows = views.read(v -> v.queries().sessions(filter));
-    page(response, callback, 200, "sessions.jte", new Pages.SessionList(new Pages.Frame(trash ? "Trash" : "Sessions", csrf), rows,
-        agent, project, tag, starred, trash, null));
+        project, agent, null, PAGE, !trash);
+    record Listing(List<SessionRow> rows, java.util.Map<String, Long> subAgents) {}
+    Listing l = views.read(v -> new Listing(v.queries().sessions(filter), v.queries().subAgentCounts()));
+    page(response, callback, 200, "sessions.jte", new Pages.SessionList(new Pages.Frame(trash ? "Trash" : "Sessions", csrf), l.rows(),
+        l.subAgents(), agent, project, tag, starred, trash, null));
   }
 
   private void session(Response response, Callback callback, String ref, String csrf) {
@@ -195,7 +196,7 @@ public final class WebUi extends Handler.Abstract {
     Optional<Pages.Session> page = views.read(v -> v.queries().session(id).map(row -> {
       List<Pages.Message> messages = v.queries().messages(id).stream().map(WebUi::message).toList();
       return new Pages.Session(new Pages.Frame(row.title() == null ? id.toString() : row.title(), csrf), row, messages,
-          v.queries().conflicts().stream().filter(c -> c.session().equals(id.toString())).toList());
+          v.queries().conflicts().stream().filter(c -> c.session().equals(id.toString())).toList(), v.queries().subAgents(id));
     }));
     if (page.isEmpty()) {
       text(response, callback, 404, "no session " + id);

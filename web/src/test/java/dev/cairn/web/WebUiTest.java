@@ -84,6 +84,8 @@ class WebUiTest {
     ledger.appendLocal(new Draft(message(S, 0, "user", "Why does **login** fail?", List.of())));
     ledger.appendLocal(new Draft(message(S, 1, "assistant", "Running the tests.",
         List.of(new ToolCall("t1", "Bash", "{\"command\":\"mvn test\"}", "BUILD FAILURE in zanzibarModule", false)))));
+    ledger.appendLocal(new Draft(new SessionRecorded(SessionId.parse("home-000001~plain-agent"), "claude-code", "cairn", "Run the flaky test 50 times",
+        Instant.parse("2026-11-30T10:05:00Z"), null, "/tmp/y.jsonl", S, "/home/dev/cairn", "main")));
     ledger.appendLocal(new Draft(recorded(HOSTILE, "<script>alert('title')</script>")));
     ledger.appendLocal(new Draft(message(HOSTILE, 0, "user", String.join("\n\n",
         "<script>alert(1)</script>",
@@ -204,7 +206,11 @@ class WebUiTest {
     String cookie = login();
     String list = get("/", cookie).body();
     assertTrue(list.contains("Fix the flaky login test"), list);
+    assertTrue(list.contains("+1 sub-agent(s)"), "a parent counts its sub-agents: " + list);
+    assertFalse(list.contains("Run the flaky test 50 times"), "sub-agents are folded under their parent, not listed: " + list);
     String session = get("/s/home-000001~plain", cookie).body();
+    assertTrue(session.contains("/s/home-000001%7Eplain-agent") && session.contains("Run the flaky test 50 times"), "the parent links its sub-agent");
+    assertTrue(get("/s/home-000001~plain-agent", cookie).body().contains("sub-agent of <a href=\"/s/home-000001%7Eplain\""), "and back");
     assertTrue(session.contains("<strong>login</strong>"), "Markdown rendered: " + session);
     assertTrue(session.contains("id=\"m1\""), "a deep link per message");
     assertTrue(session.contains("BUILD FAILURE in zanzibarModule"), "tool results shown");
@@ -264,7 +270,7 @@ class WebUiTest {
     String peers = get("/peers", cookie).body();
     assertTrue(peers.contains("SHA256:fedcba9876543210") && peers.contains("KEY CONFLICT"), peers);
     assertTrue(peers.contains("&lt;b&gt;evil&lt;/b&gt;"), "escaped: " + peers);
-    assertTrue(peers.matches("(?s).*home-000001</td>.*<td>2</td>.*"), "sessions recorded per machine: " + peers);
+    assertTrue(peers.matches("(?s).*home-000001</td>.*<td>3</td>.*"), "sessions recorded per machine: " + peers);
     String sync = get("/sync", cookie).body();
     assertTrue(sync.contains("very stale") && sync.contains("paused") && sync.contains("403 Forbidden &lt;script&gt;"), sync);
     assertEquals(403, post("/sync", cookie, null, "").statusCode());
