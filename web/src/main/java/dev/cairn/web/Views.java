@@ -31,6 +31,11 @@ public final class Views implements AutoCloseable {
     return query.apply(view);
   }
 
+  /** The index of the ledger's last entry (-1 when empty): what the live pages watch. */
+  public synchronized long head() {
+    return reader.headIndex();
+  }
+
   @Override
   public synchronized void close() {
     try {

@@ -44,7 +44,8 @@ import org.eclipse.jetty.util.Fields;
  * POST /sync                    sync every target now; needs csrf=
  * POST /s/{session}/{action}    star, unstar, trash, restore, rename (title=), tag (tag=), untag (tag=),
  *                               keep (register= value=: settle a conflict on that value); needs csrf=
- * GET  /static/cairn.css        the style sheet
+ * GET  /static/cairn.css        the style sheet; /static/live.js the live-update script (the only script)
+ * GET  /events                  server-sent events: "changed" when the ledger moves (open pages refresh their main part)
  * POST /login-link              with the service's bearer token: a new one-time login link (what 'cairn open' asks for)
  * </pre>
  *
@@ -58,7 +59,8 @@ import org.eclipse.jetty.util.Fields;
  */
 public final class WebUi extends Handler.Abstract {
   static final String COOKIE = "cairn_session";
-  static final String CSP = "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+  static final String CSP = "default-src 'none'; script-src 'self'; connect-src 'self'; style-src 'self'; img-src 'self'; form-action 'self';"
+      + " base-uri 'none'; frame-ancestors 'none'";
   private static final int PAGE = 200;
 
   private final Views views;
@@ -67,6 +69,7 @@ public final class WebUi extends Handler.Abstract {
   private final Logins logins;
   private final java.util.function.Predicate<String> bearer;
   private final Set<String> hosts = new CopyOnWriteArraySet<>();
+  private final LiveUpdates live;
   private final TemplateEngine templates = TemplateEngine.createPrecompiled(ContentType.Html);
 
   /**
@@ -79,6 +82,13 @@ public final class WebUi extends Handler.Abstract {
     this.curations = curations;
     this.logins = logins;
     this.bearer = bearer;
+    this.live = new LiveUpdates(views);
+  }
+
+  @Override
+  protected void doStop() throws Exception {
+    live.close(); // open event streams end with the service
+    super.doStop();
   }
 
   /** The Host header values (host:port) this service answers to; others are refused (421). */
@@ -102,6 +112,10 @@ public final class WebUi extends Handler.Abstract {
     try {
       if (path.equals("/static/cairn.css")) {
         staticFile(response, callback, "static/cairn.css", "text/css; charset=utf-8");
+        return true;
+      }
+      if (path.equals("/static/live.js")) {
+        staticFile(response, callback, "static/live.js", "text/javascript; charset=utf-8");
         return true;
       }
       if (path.equals("/login")) {
@@ -134,6 +148,10 @@ public final class WebUi extends Handler.Abstract {
         session(response, callback, path.substring(3), csrf);
       } else if (path.equals("/search")) {
         search(request, response, callback, csrf);
+      } else if (path.equals("/events")) {
+        if (!live.stream(response, callback)) {
+          text(response, callback, 503, "too many open pages are watching (" + LiveUpdates.MAX_CLIENTS + "); close some");
+        }
       } else if (path.equals("/peers")) {
         java.util.Map<String, Long> sessions = views.read(v -> v.queries().sessionsPerOrigin());
         page(response, callback, 200, "peers.jte", new Pages.Peers(new Pages.Frame("Machines", csrf), machines.peers(), sessions));

@@ -223,7 +223,8 @@ class WebUiTest {
   void aHostileTranscriptRendersAsTextAndRunsNothing() throws Exception {
     String cookie = login();
     for (String page : List.of(get("/s/home-000001~hostile", cookie).body(), get("/", cookie).body())) {
-      assertFalse(page.contains("<script"), "no script element: " + page);
+      assertEquals(1, page.split("<script", -1).length - 1, "one script element, the page's own: " + page);
+      assertTrue(page.contains("<script src=\"/static/live.js\" defer></script>"), page);
       assertFalse(page.contains("<img src=x"), page);
       assertFalse(page.contains("<svg"), page);
       assertFalse(page.toLowerCase().contains("href=\"javascript:"), page);
@@ -231,6 +232,27 @@ class WebUiTest {
       assertTrue(page.contains("&lt;script&gt;alert("), "shown as text: " + page);
     }
     assertTrue(get("/s/home-000001~hostile", cookie).body().contains("&lt;img src=x onerror=alert(2)&gt;"));
+  }
+
+  @Test
+  void anOpenPageHearsWhenTheLedgerChanges() throws Exception {
+    String cookie = login();
+    List<String> lines = new java.util.concurrent.CopyOnWriteArrayList<>();
+    HttpRequest events = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/events")).header("Cookie", cookie).build();
+    var stream = http.sendAsync(events, HttpResponse.BodyHandlers.ofLines());
+    HttpResponse<java.util.stream.Stream<String>> r = stream.get(10, java.util.concurrent.TimeUnit.SECONDS);
+    assertEquals(200, r.statusCode());
+    assertTrue(r.headers().firstValue("Content-Type").orElseThrow().startsWith("text/event-stream"));
+    Thread reader = new Thread(() -> r.body().forEach(lines::add));
+    reader.setDaemon(true);
+    reader.start();
+    org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() -> !lines.isEmpty());
+    assertFalse(lines.contains("event: changed"), "nothing changed yet: " + lines);
+    ledger.appendLocal(new Draft(message(S, 2, "user", "a new message while the page is open", List.of())));
+    ledger.sync();
+    org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() -> lines.contains("event: changed"));
+    assertEquals(401, get("/events", null).statusCode(), "no stream without a login");
+    assertTrue(get("/static/live.js", cookie).body().contains("new EventSource('/events')"));
   }
 
   @Test
