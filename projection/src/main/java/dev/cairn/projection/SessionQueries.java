@@ -27,7 +27,7 @@ public final class SessionQueries {
   /** Sessions newest first; trashed ones only when {@code includeTrashed}. */
   public List<SessionRow> sessions(boolean includeTrashed, int limit) {
     return sessions(new SessionFilter(null, null, includeTrashed ? SessionFilter.Trashed.ALL : SessionFilter.Trashed.HIDE,
-        null, null, null, limit, false));
+        null, null, null, limit, false, null));
   }
 
   /** Sessions matching {@code f}, newest first. */
@@ -62,6 +62,12 @@ public final class SessionQueries {
     if (f.since() != null) {
       sql.append(" AND started_at >= ?");
       args.add(f.since());
+    }
+    if (f.after() != null) {
+      sql.append(" AND (coalesce(started_at, '') < ? OR (coalesce(started_at, '') = ? AND session > ?))");
+      args.add(f.after().startedAt());
+      args.add(f.after().startedAt());
+      args.add(f.after().session());
     }
     sql.append(" ORDER BY coalesce(started_at, '') DESC, session LIMIT ?");
     args.add(f.limit() <= 0 ? Integer.MAX_VALUE : f.limit());

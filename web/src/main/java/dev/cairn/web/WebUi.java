@@ -61,7 +61,7 @@ public final class WebUi extends Handler.Abstract {
   static final String COOKIE = "cairn_session";
   static final String CSP = "default-src 'none'; script-src 'self'; connect-src 'self'; style-src 'self'; img-src 'self'; form-action 'self';"
       + " base-uri 'none'; frame-ancestors 'none'";
-  private static final int PAGE = 200;
+  static final int PAGE = 200;
 
   private final Views views;
   private final Machines machines;
@@ -202,11 +202,25 @@ public final class WebUi extends Handler.Abstract {
     boolean starred = "1".equals(q.getValue("starred"));
     boolean trash = "1".equals(q.getValue("trash"));
     SessionFilter filter = new SessionFilter(starred ? Boolean.TRUE : null, tag, trash ? SessionFilter.Trashed.ONLY : SessionFilter.Trashed.HIDE,
-        project, agent, null, PAGE, !trash);
+        project, agent, null, PAGE + 1, !trash, after(q.getValue("after")));
     record Listing(List<SessionRow> rows, java.util.Map<String, Long> subAgents) {}
     Listing l = views.read(v -> new Listing(v.queries().sessions(filter), v.queries().subAgentCounts()));
-    page(response, callback, 200, "sessions.jte", new Pages.SessionList(new Pages.Frame(trash ? "Trash" : "Sessions", csrf), l.rows(),
-        l.subAgents(), agent, project, tag, starred, trash, null));
+    List<SessionRow> rows = l.rows().size() > PAGE ? l.rows().subList(0, PAGE) : l.rows();
+    String next = null;
+    if (l.rows().size() > PAGE) {
+      SessionRow last = rows.get(rows.size() - 1);
+      StringBuilder link = new StringBuilder("/?after=").append(URLEncoder.encode((last.startedAt() == null ? "" : last.startedAt())
+          + "|" + last.session(), StandardCharsets.UTF_8));
+      for (String[] kv : new String[][] {{"agent", agent}, {"project", project}, {"tag", tag}, {"starred", starred ? "1" : null},
+          {"trash", trash ? "1" : null}}) {
+        if (kv[1] != null) {
+          link.append('&').append(kv[0]).append('=').append(URLEncoder.encode(kv[1], StandardCharsets.UTF_8));
+        }
+      }
+      next = link.toString();
+    }
+    page(response, callback, 200, "sessions.jte", new Pages.SessionList(new Pages.Frame(trash ? "Trash" : "Sessions", csrf), rows,
+        l.subAgents(), agent, project, tag, starred, trash, next));
   }
 
   private void session(Response response, Callback callback, String ref, String csrf) {
@@ -331,6 +345,15 @@ public final class WebUi extends Handler.Abstract {
   private static String originHost(String origin) {
     int scheme = origin.indexOf("://");
     return (scheme < 0 ? origin : origin.substring(scheme + 3)).toLowerCase(java.util.Locale.ROOT);
+  }
+
+  /** A page cursor, {@code startedAt|session}, or null. */
+  private static SessionFilter.After after(String cursor) {
+    if (cursor == null || cursor.isBlank() || cursor.indexOf('|') < 0) {
+      return null;
+    }
+    int bar = cursor.indexOf('|'); // a start time holds no bar; a session id might
+    return new SessionFilter.After(cursor.substring(0, bar), cursor.substring(bar + 1));
   }
 
   private static String blankToNull(String s) {

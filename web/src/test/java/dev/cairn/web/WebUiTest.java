@@ -256,6 +256,33 @@ class WebUiTest {
   }
 
   @Test
+  void theListIsPagedByKeysetAndEverySessionIsOnExactlyOnePage() throws Exception {
+    int extra = WebUi.PAGE + 5;
+    for (int i = 0; i < extra; i++) {
+      // many sessions share a start time: the page cut falls inside a run of equal times
+      ledger.appendLocal(new Draft(new SessionRecorded(SessionId.parse(String.format("home-000001~bulk-%03d", i)), "claude-code", "cairn",
+          "bulk " + i, Instant.parse("2026-10-01T10:00:00Z").plusSeconds(i / 10), null, "/tmp/b.jsonl", null, "/home/dev", "main")));
+    }
+    ledger.sync();
+    String cookie = login();
+    java.util.Set<String> seen = new java.util.HashSet<>();
+    String url = "/";
+    int pages = 0;
+    while (url != null) {
+      String page = get(url, cookie).body();
+      pages++;
+      Matcher rows = Pattern.compile("<a href=\"/s/([^\"]+)\">").matcher(page);
+      while (rows.find()) {
+        assertTrue(seen.add(rows.group(1)), "on one page only: " + rows.group(1));
+      }
+      Matcher next = Pattern.compile("<a href=\"([^\"]+)\" rel=\"next\">").matcher(page);
+      url = next.find() ? next.group(1).replace("&amp;", "&") : null;
+    }
+    assertEquals(2, pages);
+    assertEquals(extra + 2, seen.size(), "every top-level session (the sub-agent is folded): " + seen.size());
+  }
+
+  @Test
   void aForeignHostIsRefused() throws Exception {
     try (Socket s = new Socket("127.0.0.1", port)) {
       OutputStream out = s.getOutputStream();

@@ -59,7 +59,7 @@ public final class SessionsCommand implements Callable<Integer> {
         throw new BadInputException("--since", 0, "expected a date like 2025-11-20, found '" + since + "'");
       }
       SessionFilter.Trashed t = trashed ? SessionFilter.Trashed.ONLY : all ? SessionFilter.Trashed.ALL : SessionFilter.Trashed.HIDE;
-      rows = f.view().queries().sessions(new SessionFilter(starred ? Boolean.TRUE : null, tag, t, project, agent, since, limit, false));
+      rows = f.view().queries().sessions(new SessionFilter(starred ? Boolean.TRUE : null, tag, t, project, agent, since, limit, false, null));
     }
     if (json) {
       ArrayNode out = Json.MAPPER.createArrayNode();
