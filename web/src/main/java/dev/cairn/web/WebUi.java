@@ -101,7 +101,7 @@ public final class WebUi extends Handler.Abstract {
   public boolean handle(Request request, Response response, Callback callback) {
     response.getHeaders().put("Content-Security-Policy", CSP);
     response.getHeaders().put("X-Content-Type-Options", "nosniff");
-    response.getHeaders().put("Referrer-Policy", "no-referrer");
+    response.getHeaders().put("Referrer-Policy", "same-origin"); // not no-referrer: with it Chromium sends "Origin: null" on its own forms
     response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
     String host = request.getHeaders().get(HttpHeader.HOST);
     if (host == null || !hosts.contains(host.toLowerCase(java.util.Locale.ROOT))) {
