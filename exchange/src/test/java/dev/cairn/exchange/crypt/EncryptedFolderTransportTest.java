@@ -30,9 +30,7 @@ class EncryptedFolderTransportTest extends TransportContract {
 
   @Override
   protected void plant(String path, byte[] bytes) throws Exception {
-    java.nio.file.Path f = dir.resolve("target").resolve(path);
-    java.nio.file.Files.createDirectories(f.getParent());
-    java.nio.file.Files.write(f, bytes);
+    plantInFolder(dir.resolve("target"), path, bytes);
   }
 
   @Override

@@ -20,9 +20,7 @@ class FolderTransportTest extends TransportContract {
 
   @Override
   protected void plant(String path, byte[] bytes) throws Exception {
-    java.nio.file.Path f = dir.resolve("target").resolve(path);
-    java.nio.file.Files.createDirectories(f.getParent());
-    java.nio.file.Files.write(f, bytes);
+    plantInFolder(dir.resolve("target"), path, bytes);
   }
 
   @Test

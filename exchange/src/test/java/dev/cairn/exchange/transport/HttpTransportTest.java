@@ -49,9 +49,7 @@ class HttpTransportTest extends TransportContract {
 
   @Override
   protected void plant(String path, byte[] bytes) throws Exception {
-    java.nio.file.Path f = dir.resolve("served").resolve(path);
-    java.nio.file.Files.createDirectories(f.getParent());
-    java.nio.file.Files.write(f, bytes);
+    plantInFolder(dir.resolve("served"), path, bytes);
   }
 
   @Override

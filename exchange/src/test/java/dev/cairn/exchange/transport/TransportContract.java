@@ -40,6 +40,13 @@ public abstract class TransportContract {
    */
   protected abstract void plant(String path, byte[] bytes) throws Exception;
 
+  /** Writes {@code bytes} at {@code path} below a folder store's {@code root}, creating folders: {@link #plant} for folder-backed stores. */
+  protected static void plantInFolder(java.nio.file.Path root, String path, byte[] bytes) throws java.io.IOException {
+    java.nio.file.Path f = root.resolve(path);
+    java.nio.file.Files.createDirectories(f.getParent());
+    java.nio.file.Files.write(f, bytes);
+  }
+
   /** Whether moveAside moves (a serving peer keeps its own store: it verifies what it accepts and never moves). */
   protected boolean movesAside() {
     return true;
