@@ -4,6 +4,7 @@ import dev.cairn.bench.figures.AppendFigure;
 import dev.cairn.bench.figures.EncryptFigure;
 import dev.cairn.bench.figures.ImportClaudeFigure;
 import dev.cairn.bench.figures.ImportFolderFigure;
+import dev.cairn.bench.figures.PageTimeFigure;
 import dev.cairn.bench.figures.RebuildFigure;
 import dev.cairn.bench.figures.ScaleFigure;
 import dev.cairn.bench.figures.SealFigure;
@@ -40,6 +41,9 @@ public final class BenchMain implements Callable<Integer> {
   @Option(names = "--dir", paramLabel = "DIR", description = "Work directory (default: a new temporary directory, deleted after).")
   Path dir;
 
+  @Option(names = "--pages-only", description = "Only the ledger, its rebuild and the web UI's page times (what the UI's goal is checked on).")
+  boolean pagesOnly;
+
   @Option(names = "--scale-child", hidden = true)
   Path scaleChild;
 
@@ -65,6 +69,12 @@ public final class BenchMain implements Callable<Integer> {
       progress("rebuild");
       RebuildFigure.Result rebuild = RebuildFigure.run(main, n);
       add(figures, List.of(rebuild.figure()));
+
+      progress("web UI page times on the rebuilt view");
+      add(figures, PageTimeFigure.run(main, n));
+      if (pagesOnly) {
+        return report(figures, n, started);
+      }
 
       progress("append");
       add(figures, AppendFigure.run(work.resolve("append"), (int) Math.min(n, quick ? 50_000 : 300_000)));
@@ -98,6 +108,10 @@ public final class BenchMain implements Callable<Integer> {
         Fixtures.delete(work);
       }
     }
+    return report(figures, n, started);
+  }
+
+  private int report(List<Figure> figures, long n, long started) {
     double seconds = (System.nanoTime() - started) / 1e9;
     if (json) {
       Report.json(System.out, figures, n, quick, seconds);
