@@ -298,16 +298,6 @@ public final class WebUi extends Handler.Abstract {
     String ref = path.substring(3, path.lastIndexOf('/'));
     String action = path.substring(path.lastIndexOf('/') + 1);
     SessionId id = sessionId(ref);
-    if (action.equals("keep")) {
-      Curation kept = new dev.cairn.ledger.event.Register(required(form, "register")).write(id, required(form, "value"));
-      if (views.read(v -> v.queries().session(id)).isEmpty()) {
-        text(response, callback, 404, "no session " + id);
-        return;
-      }
-      curations.resolve(kept);
-      redirect(response, callback, "/s/" + URLEncoder.encode(id.toString(), StandardCharsets.UTF_8) + "#conflicts");
-      return;
-    }
     Curation change = switch (action) {
       case "star" -> SessionFlagged.starred(id, null);
       case "unstar" -> SessionFlagged.unstarred(id, null);
@@ -316,6 +306,7 @@ public final class WebUi extends Handler.Abstract {
       case "rename" -> new SessionRenamed(id, required(form, "title"), null);
       case "tag" -> SessionTagChanged.tagged(id, required(form, "tag"), null);
       case "untag" -> SessionTagChanged.untagged(id, required(form, "tag"), null);
+      case "keep" -> new dev.cairn.ledger.event.Register(required(form, "register")).write(id, required(form, "value"));
       default -> null;
     };
     if (change == null) {
@@ -326,8 +317,14 @@ public final class WebUi extends Handler.Abstract {
       text(response, callback, 404, "no session " + id);
       return;
     }
-    curations.apply(change);
-    redirect(response, callback, "/s/" + URLEncoder.encode(id.toString(), StandardCharsets.UTF_8));
+    String page = "/s/" + URLEncoder.encode(id.toString(), StandardCharsets.UTF_8);
+    if (action.equals("keep")) {
+      curations.resolve(change); // written even when the kept value is the winner's: that settles the fork
+      redirect(response, callback, page + "#conflicts");
+    } else {
+      curations.apply(change);
+      redirect(response, callback, page);
+    }
   }
 
   private static String required(Fields form, String name) {
@@ -338,8 +335,9 @@ public final class WebUi extends Handler.Abstract {
     return v.strip();
   }
 
+  /** A session id from a path segment, percent-decoded as a path (a '+' stays a '+'). */
   private static SessionId sessionId(String ref) {
-    return SessionId.parse(java.net.URLDecoder.decode(ref, StandardCharsets.UTF_8));
+    return SessionId.parse(org.eclipse.jetty.util.URIUtil.decodePath(ref));
   }
 
   private static String originHost(String origin) {

@@ -59,7 +59,7 @@ class WebUiTest {
   private final Machines machines = new Machines() {
     @Override
     public List<Peer> peers() {
-      return List.of(new Peer("home-000001", true, "SHA256:0123456789abcdef", 3, 5, 5, null, false),
+      return List.of(new Peer("home-000001", true, "SHA256:0123456789abcdef", 31, 51, 52, null, false),
           new Peer("<b>evil</b>-000002", false, "SHA256:fedcba9876543210", 1, 9, 4, "2026-11-30T10:00:00Z", true));
     }
 
@@ -319,7 +319,10 @@ class WebUiTest {
     String peers = get("/peers", cookie).body();
     assertTrue(peers.contains("SHA256:fedcba9876543210") && peers.contains("KEY CONFLICT"), peers);
     assertTrue(peers.contains("&lt;b&gt;evil&lt;/b&gt;"), "escaped: " + peers);
-    assertTrue(peers.matches("(?s).*home-000001</td>.*<td>3</td>.*"), "sessions recorded per machine: " + peers);
+    Matcher own = Pattern.compile("<tr><td>home-000001</td>.*?</tr>", Pattern.DOTALL).matcher(peers);
+    assertTrue(own.find(), peers);
+    assertTrue(own.group().contains("<td>31</td><td>51</td><td>52</td>"), "checkpoint, its head, this machine's mark: " + own.group());
+    assertTrue(own.group().matches("(?s).*<td>3</td>\\s*<td>this machine.*"), "sessions recorded per machine (3): " + own.group());
     String sync = get("/sync", cookie).body();
     assertTrue(sync.contains("very stale") && sync.contains("paused") && sync.contains("403 Forbidden &lt;script&gt;"), sync);
     assertEquals(403, post("/sync", cookie, null, "").statusCode());

@@ -21,13 +21,7 @@ import java.util.Random;
 public final class ImportClaudeFigure {
   private ImportClaudeFigure() {}
 
-  private static final ClaudeImport.Listener QUIET = new ClaudeImport.Listener() {
-    @Override
-    public void fileDone(long done, long total, long messages, long bytes) { }
-
-    @Override
-    public void malformed(Path file, long line, String reason) { }
-  };
+  private static final ClaudeImport.Listener QUIET = ClaudeImport.Listener.QUIET;
 
   public static List<Figure> run(Path dir, int transcripts) throws IOException {
     Path projects = dir.resolve("projects");

@@ -53,7 +53,7 @@ public final class ServiceCommand implements Runnable {
     String jar = jarPath();
     if (macOs(ctx)) {
       Path file = ctx.userHome().resolve("Library/LaunchAgents/dev.cairn.serve.plist");
-      String args = String.join("", java(java), arg(HEAP), arg("-Dchronicle.analytics.disable=true"), arg("-jar"), arg(jar),
+      String args = String.join("", arg(java), arg(HEAP), arg("-Dchronicle.analytics.disable=true"), arg("-jar"), arg(jar),
           arg("--home"), arg(home.root().toString()), arg("serve"), arg("--port"), arg(Integer.toString(port)));
       String text = """
           <?xml version="1.0" encoding="UTF-8"?>
@@ -91,10 +91,6 @@ public final class ServiceCommand implements Runnable {
         """.formatted(systemdQuote(java), HEAP, systemdQuote(jar), systemdQuote(home.root().toString()), port);
     return new Unit(file, text, "systemctl --user daemon-reload && systemctl --user enable --now cairn.service",
         "systemctl --user disable --now cairn.service");
-  }
-
-  private static String java(String java) {
-    return "    <string>" + xml(java) + "</string>\n";
   }
 
   private static String arg(String a) {

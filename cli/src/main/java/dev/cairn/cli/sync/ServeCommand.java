@@ -210,41 +210,42 @@ public final class ServeCommand implements java.util.concurrent.Callable<Integer
         changed();
       }
     };
-    try (Views views = new Views(home.ledgerPaths(), home.view());
-        ArtifactServer server = ArtifactServer.start(new InetSocketAddress(address, port), tls, store, token, limits, metrics, door, name -> {
+    try (Views views = new Views(home.ledgerPaths(), home.view())) {
+      WebUi ui = new WebUi(views, new ServiceMachines(ctx, home, this::changed), curations, logins, token::matches);
+      try (ArtifactServer server = ArtifactServer.start(new InetSocketAddress(address, port), tls, store, token, limits, metrics, door, name -> {
           if (name.kind() == ArtifactKind.CHECKPOINT) {
             absorbSoon.run();
           }
-        }, new WebUi(views, new ServiceMachines(ctx, home, this::changed), curations, logins, token::matches))) {
-      WebUi ui = (WebUi) server.ui();
-      int bound = server.address().getPort();
-      ui.allowHosts(hostNames(address, bound));
-      String scheme = tls == null ? "http" : "https";
-      String base = scheme + "://" + (address.isLoopbackAddress() ? "127.0.0.1" : server.address().getHostString()) + ":" + bound;
-      ServeState.write(home, base);
-      ctx.out().printf("serving %s on %s://%s:%d (token: %s)%n", home.root(), scheme,
-          server.address().getHostString(), bound, home.keys().resolve("serve.token"));
-      ctx.out().printf("web UI: %s/login?t=%s (works once; 'cairn open' makes another)%n", base, logins.issueLoginToken());
-      ctx.out().flush();
-      Path projects = claudeProjects != null ? claudeProjects : ClaudeImportRun.defaultRoot(ctx.env("CLAUDE_CONFIG_DIR"), ctx.userHome());
-      try (ServiceSync sync = noSync ? null : new ServiceSync(ctx, home, syncInterval);
-          FolderWatch watch = noImport ? null : new FolderWatch(projects, Duration.ofMillis(300), Duration.ofSeconds(60),
-          () -> importLive(home, projects, absorbSoon))) {
-        serviceSync = sync;
-        if (sync != null) {
-          sync.start();
-          ctx.out().printf("syncing the named targets at least every %s and after each change%n", DurationConverter.format(syncInterval));
-        }
-        if (watch != null) {
-          importLive(home, projects, absorbSoon); // what changed while no service ran
-          watch.start();
-          ctx.out().printf("importing live from %s%n", projects);
-          ctx.out().flush();
-        }
-        try {
-          stop.await();
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
+      }, ui)) {
+        int bound = server.address().getPort();
+        ui.allowHosts(hostNames(address, bound));
+        String scheme = tls == null ? "http" : "https";
+        String base = scheme + "://" + (address.isLoopbackAddress() ? "127.0.0.1" : server.address().getHostString()) + ":" + bound;
+        ServeState.write(home, base);
+        ctx.out().printf("serving %s on %s://%s:%d (token: %s)%n", home.root(), scheme,
+            server.address().getHostString(), bound, home.keys().resolve("serve.token"));
+        ctx.out().printf("web UI: %s/login?t=%s (works once; 'cairn open' makes another)%n", base, logins.issueLoginToken());
+        ctx.out().flush();
+        Path projects = claudeProjects != null ? claudeProjects : ClaudeImportRun.defaultRoot(ctx.env("CLAUDE_CONFIG_DIR"), ctx.userHome());
+        try (ServiceSync sync = noSync ? null : new ServiceSync(ctx, home, syncInterval);
+            FolderWatch watch = noImport ? null : new FolderWatch(projects, Duration.ofMillis(300), Duration.ofSeconds(60),
+            () -> importLive(home, projects, absorbSoon))) {
+          serviceSync = sync;
+          if (sync != null) {
+            sync.start();
+            ctx.out().printf("syncing the named targets at least every %s and after each change%n", DurationConverter.format(syncInterval));
+          }
+          if (watch != null) {
+            importLive(home, projects, absorbSoon); // what changed while no service ran
+            watch.start();
+            ctx.out().printf("importing live from %s%n", projects);
+            ctx.out().flush();
+          }
+          try {
+            stop.await();
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
         }
       }
     } finally {
@@ -274,15 +275,7 @@ public final class ServeCommand implements java.util.concurrent.Callable<Integer
    */
   private void importLive(Home home, Path projects, Runnable sealSoon) {
     try {
-      var s = ClaudeImportRun.run(home, projects, false, new dev.cairn.cli.imports.claude.ClaudeImport.Listener() {
-        @Override
-        public void fileDone(long done, long total, long messages, long bytes) {
-        }
-
-        @Override
-        public void malformed(Path file, long line, String reason) {
-        }
-      });
+      var s = ClaudeImportRun.run(home, projects, false, dev.cairn.cli.imports.claude.ClaudeImport.Listener.QUIET);
       if (s.sessionEvents() + s.messageEvents() > 0) {
         ctx.out().printf("imported %d session and %d message events from %s%n", s.sessionEvents(), s.messageEvents(), projects);
         ctx.out().flush();

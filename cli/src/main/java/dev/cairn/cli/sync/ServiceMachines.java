@@ -5,7 +5,6 @@ import dev.cairn.cli.home.Config;
 import dev.cairn.cli.home.Exchanges;
 import dev.cairn.cli.home.Home;
 import dev.cairn.exchange.sync.DeadLetters;
-import dev.cairn.exchange.sync.TargetLog;
 import dev.cairn.exchange.trust.PinnedKeys;
 import dev.cairn.ledger.LedgerReader;
 import dev.cairn.ledger.LedgerState;
@@ -50,12 +49,12 @@ final class ServiceMachines implements Machines {
   @Override
   public List<Target> targets() {
     Config config = Config.read(home);
-    TargetLog log = Exchanges.targets(home);
+    var logged = Exchanges.targets(home).entries();
     DeadLetters dead = Exchanges.deadLetters(home);
     Instant now = ctx.clock().instant();
     List<Target> out = new ArrayList<>();
     config.targets().forEach((name, spec) -> {
-      var entry = log.entries().get(spec.url().id());
+      var entry = logged.get(spec.url().id());
       out.add(new Target(name, spec.url().text(), spec.encryptionLabel(), entry == null ? "never synced" : entry.staleness(now),
           entry == null || entry.lastSuccess() == null ? null : entry.lastSuccess().toString(), entry == null ? null : entry.lastError(),
           entry == null ? null : entry.paused(), dead.forTarget(spec.url().id()).size()));

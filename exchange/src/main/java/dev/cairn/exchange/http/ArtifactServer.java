@@ -99,7 +99,6 @@ public final class ArtifactServer implements AutoCloseable {
   private final Counter stored;
   private final Counter rejected;
   private final Counter forged;
-  private final Handler ui;
 
   private ArtifactServer(InetSocketAddress address, SSLContext tls, Transport store, BearerToken token, ServerLimits limits,
       PrometheusMeterRegistry metrics, Door door, java.util.function.Consumer<ArtifactName> onStored, Handler ui) {
@@ -147,7 +146,6 @@ public final class ArtifactServer implements AutoCloseable {
         return ArtifactServer.this.handle(request, response, callback);
       }
     });
-    this.ui = ui;
     if (ui != null) {
       server.addBean(ui); // started and stopped with the server
     }
@@ -218,11 +216,6 @@ public final class ArtifactServer implements AutoCloseable {
       error(response, timed, 500, "internal error: " + e, false); // never drop a connection without an answer
     }
     return true;
-  }
-
-  /** The handler that answers outside the artifact API, or null. */
-  public Handler ui() {
-    return ui;
   }
 
   /** The artifact API's paths; everything else belongs to the UI when there is one. */

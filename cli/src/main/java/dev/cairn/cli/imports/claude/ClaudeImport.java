@@ -53,6 +53,17 @@ public final class ClaudeImport {
 
   /** Told about each file as it is done, and about every malformed line. */
   public interface Listener {
+    /** Hears nothing: for runs nobody watches (the service's live import, the bench). */
+    Listener QUIET = new Listener() {
+      @Override
+      public void fileDone(long filesDone, long filesTotal, long messageEvents, long bytesRead) {
+      }
+
+      @Override
+      public void malformed(Path file, long line, String reason) {
+      }
+    };
+
     void fileDone(long filesDone, long filesTotal, long messageEvents, long bytesRead);
 
     void malformed(Path file, long line, String reason);
