@@ -159,5 +159,7 @@ class BrowserTest {
     assertNull(((JavascriptExecutor) browser).executeScript("return window.__pwned === undefined ? null : window.__pwned;"));
     List<LogEntry> console = browser.manage().logs().get(LogType.BROWSER).getAll();
     assertTrue(console.stream().noneMatch(e -> e.getMessage().contains("pwned")), "the console: " + console);
+    assertTrue(console.stream().noneMatch(e -> e.getMessage().contains("Content Security Policy")),
+        "the UI's own scripts (htmx) work within its policy: " + console);
   }
 }

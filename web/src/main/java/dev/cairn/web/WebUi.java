@@ -44,8 +44,8 @@ import org.eclipse.jetty.util.Fields;
  * POST /sync                    sync every target now; needs csrf=
  * POST /s/{session}/{action}    star, unstar, trash, restore, rename (title=), tag (tag=), untag (tag=),
  *                               keep (register= value=: settle a conflict on that value); needs csrf=
- * GET  /static/cairn.css        the style sheet; /static/live.js the live-update script (the only script)
- * GET  /events                  server-sent events: "changed" when the ledger moves (open pages refresh their main part)
+ * GET  /static/cairn.css        the style sheet; /webjars/... htmx and its SSE extension ({@link Assets}, the only scripts)
+ * GET  /events                  server-sent events: "changed" when the ledger moves (htmx re-reads the open page's main part)
  * POST /login-link              with the service's bearer token: a new one-time login link (what 'cairn open' asks for)
  * </pre>
  *
@@ -110,12 +110,9 @@ public final class WebUi extends Handler.Abstract {
     }
     String path = request.getHttpURI().getPath();
     try {
-      if (path.equals("/static/cairn.css")) {
-        staticFile(response, callback, "static/cairn.css", "text/css; charset=utf-8");
-        return true;
-      }
-      if (path.equals("/static/live.js")) {
-        staticFile(response, callback, "static/live.js", "text/javascript; charset=utf-8");
+      Assets.Asset asset = Assets.at(path);
+      if (asset != null) {
+        staticFile(response, callback, asset);
         return true;
       }
       if (path.equals("/login")) {
@@ -378,15 +375,15 @@ public final class WebUi extends Handler.Abstract {
     response.write(true, null, callback);
   }
 
-  private static void staticFile(Response response, Callback callback, String name, String type) throws IOException {
-    try (InputStream in = WebUi.class.getResourceAsStream(name)) {
+  private static void staticFile(Response response, Callback callback, Assets.Asset asset) throws IOException {
+    try (InputStream in = WebUi.class.getResourceAsStream(asset.resource())) {
       if (in == null) {
-        text(response, callback, 404, "no " + name);
+        text(response, callback, 500, "this build lacks " + asset.resource());
         return;
       }
       response.setStatus(200);
-      response.getHeaders().put(HttpHeader.CONTENT_TYPE, type);
-      response.getHeaders().put(HttpHeader.CACHE_CONTROL, "max-age=300");
+      response.getHeaders().put(HttpHeader.CONTENT_TYPE, asset.type());
+      response.getHeaders().put(HttpHeader.CACHE_CONTROL, asset.versioned() ? "max-age=31536000, immutable" : "max-age=300");
       response.write(true, java.nio.ByteBuffer.wrap(in.readAllBytes()), callback);
     }
   }

@@ -223,8 +223,9 @@ class WebUiTest {
   void aHostileTranscriptRendersAsTextAndRunsNothing() throws Exception {
     String cookie = login();
     for (String page : List.of(get("/s/home-000001~hostile", cookie).body(), get("/", cookie).body())) {
-      assertEquals(1, page.split("<script", -1).length - 1, "one script element, the page's own: " + page);
-      assertTrue(page.contains("<script src=\"/static/live.js\" defer></script>"), page);
+      assertEquals(2, page.split("<script", -1).length - 1, "two script elements, htmx and its SSE extension: " + page);
+      assertTrue(page.contains("<script src=\"" + Assets.HTMX + "\" defer></script>"), page);
+      assertTrue(page.contains("<script src=\"" + Assets.HTMX_SSE + "\" defer></script>"), page);
       assertFalse(page.contains("<img src=x"), page);
       assertFalse(page.contains("<svg"), page);
       assertFalse(page.toLowerCase().contains("href=\"javascript:"), page);
@@ -252,7 +253,14 @@ class WebUiTest {
     ledger.sync();
     org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() -> lines.contains("event: changed"));
     assertEquals(401, get("/events", null).statusCode(), "no stream without a login");
-    assertTrue(get("/static/live.js", cookie).body().contains("new EventSource('/events')"));
+    String page = get("/", cookie).body();
+    assertTrue(page.contains("<main hx-get=\"\" hx-trigger=\"sse:changed\" hx-select=\"main\" hx-swap=\"outerHTML\">"), page);
+    assertTrue(page.contains("sse-connect=\"/events\""), page);
+    var htmx = get(Assets.HTMX, cookie);
+    assertEquals(200, htmx.statusCode());
+    assertTrue(htmx.body().contains("htmx"), "the webjar's script is served");
+    assertTrue(get(Assets.HTMX_SSE, cookie).body().contains("EventSource"), "the SSE extension is served");
+    assertEquals(404, get("/webjars/htmx.org/2.0.8/LICENSE", cookie).statusCode(), "only the listed assets are served");
   }
 
   @Test
