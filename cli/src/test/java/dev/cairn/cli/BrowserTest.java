@@ -118,10 +118,10 @@ class BrowserTest {
     browser.findElement(By.name("q")).sendKeys("rebase");
     browser.findElement(By.name("q")).submit();
     await().atMost(Duration.ofSeconds(10)).until(() -> browser.getCurrentUrl().contains("/search"));
-    assertFalse(browser.findElements(By.cssSelector("ol.hits li")).isEmpty(), browser.getPageSource());
+    assertFalse(browser.findElements(By.cssSelector("section.hits li")).isEmpty(), browser.getPageSource());
     shot("search");
 
-    browser.findElement(By.cssSelector("ol.hits li a")).click();
+    browser.findElement(By.cssSelector("section.hits li a")).click();
     await().atMost(Duration.ofSeconds(10)).until(() -> browser.getCurrentUrl().contains("/s/laptop-aaaaaa"));
     browser.findElement(By.xpath("//button[text()='Star']")).click();
     await("the star; the page: " + browser.getCurrentUrl()).atMost(Duration.ofSeconds(10))

@@ -139,6 +139,12 @@ class CurationAndQueryTest {
     assertEquals(1, json("sessions", "--since", "2025-06-14T12", "--json").size());
     assertEquals(2, json("sessions", "--limit", "2", "--json").size());
     assertEquals(3, Cli.run(home, "sessions", "--since", "last week").code());
+    assertEquals(4, json("sessions", "--machine", "lap-000001", "--json").size());
+    assertEquals(0, json("sessions", "--machine", "desk-000002", "--json").size());
+    assertEquals(3, json("sessions", "--until", "2025-06-14T11", "--json").size(), "everything but the one started at 12h");
+    Cli.Result badUntil = Cli.run(home, "sessions", "--until", "tomorrow");
+    assertEquals(3, badUntil.code());
+    assertTrue(badUntil.err().contains("--until") && badUntil.err().contains("expected a date like 2025-11-20, found 'tomorrow'"), badUntil.err());
   }
 
   @Test
@@ -159,6 +165,8 @@ class CurationAndQueryTest {
     json("trash", "repr");
     assertEquals(0, json("search", "decorator", "--json").size(), "trashed sessions are not searched");
     assertTrue(json("search", "decorator", "--all", "--json").size() >= 3);
+    assertEquals(0, json("search", "decorator", "--all", "--machine", "desk-000002", "--json").size(), "search takes the list's filters");
+    assertTrue(json("search", "decorator", "--all", "--machine", "lap-000001", "--json").size() >= 3);
   }
 
   @Test

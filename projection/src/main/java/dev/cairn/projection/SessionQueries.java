@@ -21,48 +21,23 @@ public final class SessionQueries {
     this.file = file;
   }
 
+  /** How many of the newest matching messages a search ranks (see {@link #search(String, SessionFilter, int)}). */
+  public static final int SEARCH_WINDOW = 10_000;
+
   private static final String SESSION_COLUMNS =
       "session, title, project, agent, started_at, ended_at, starred, trashed, tags, pins, messages, parent FROM session_view";
 
   /** Sessions newest first; trashed ones only when {@code includeTrashed}. */
   public List<SessionRow> sessions(boolean includeTrashed, int limit) {
-    return sessions(new SessionFilter(null, null, includeTrashed ? SessionFilter.Trashed.ALL : SessionFilter.Trashed.HIDE,
-        null, null, null, limit, false, null));
+    return sessions(SessionFilter.DEFAULT.withTrashed(includeTrashed ? SessionFilter.Trashed.ALL : SessionFilter.Trashed.HIDE)
+        .withLimit(limit));
   }
 
   /** Sessions matching {@code f}, newest first. */
   public List<SessionRow> sessions(SessionFilter f) {
     StringBuilder sql = new StringBuilder("SELECT " + SESSION_COLUMNS + " WHERE 1 = 1");
     List<Object> args = new ArrayList<>();
-    if (f.trashed() == SessionFilter.Trashed.HIDE) {
-      sql.append(" AND trashed = 0");
-    } else if (f.trashed() == SessionFilter.Trashed.ONLY) {
-      sql.append(" AND trashed = 1");
-    }
-    if (f.starred() != null) {
-      sql.append(" AND starred = ?");
-      args.add(f.starred() ? 1 : 0);
-    }
-    if (f.tag() != null) {
-      sql.append(" AND EXISTS (SELECT 1 FROM registers r WHERE r.session = session_view.session AND r.register = ? AND r.value = ?)");
-      args.add(Register.tag(f.tag()).name());
-      args.add(Register.flag(true));
-    }
-    if (f.project() != null) {
-      sql.append(" AND project = ?");
-      args.add(f.project());
-    }
-    if (f.agent() != null) {
-      sql.append(" AND agent = ?");
-      args.add(f.agent());
-    }
-    if (f.topLevel()) {
-      sql.append(" AND parent IS NULL");
-    }
-    if (f.since() != null) {
-      sql.append(" AND started_at >= ?");
-      args.add(f.since());
-    }
+    conditions(f, sql, args);
     if (f.after() != null) {
       sql.append(" AND (coalesce(started_at, '') < ? OR (coalesce(started_at, '') = ? AND session > ?))");
       args.add(f.after().startedAt());
@@ -71,14 +46,69 @@ public final class SessionQueries {
     }
     sql.append(" ORDER BY coalesce(started_at, '') DESC, session LIMIT ?");
     args.add(f.limit() <= 0 ? Integer.MAX_VALUE : f.limit());
-    try (PreparedStatement p = connection.prepareStatement(sql.toString())) {
-      for (int i = 0; i < args.size(); i++) {
-        p.setObject(i + 1, args.get(i));
-      }
+    try (PreparedStatement p = prepare(sql.toString(), args)) {
       return readSessions(p);
     } catch (SQLException e) {
       throw new ViewException("list sessions in", file, e);
     }
+  }
+
+  /**
+   * Appends {@code f}'s conditions on {@code session_view} (by that name, so the query may join
+   * other tables) to {@code sql}, their arguments to {@code args}. Paging ({@code after}, {@code
+   * limit}) is the caller's.
+   */
+  private static void conditions(SessionFilter f, StringBuilder sql, List<Object> args) {
+    if (f.trashed() == SessionFilter.Trashed.HIDE) {
+      sql.append(" AND session_view.trashed = 0");
+    } else if (f.trashed() == SessionFilter.Trashed.ONLY) {
+      sql.append(" AND session_view.trashed = 1");
+    }
+    if (f.starred() != null) {
+      sql.append(" AND session_view.starred = ?");
+      args.add(f.starred() ? 1 : 0);
+    }
+    if (f.tag() != null) {
+      sql.append(" AND EXISTS (SELECT 1 FROM registers r WHERE r.session = session_view.session AND r.register = ? AND r.value = ?)");
+      args.add(Register.tag(f.tag()).name());
+      args.add(Register.flag(true));
+    }
+    if (f.project() != null) {
+      sql.append(" AND session_view.project = ?");
+      args.add(f.project());
+    }
+    if (f.agent() != null) {
+      sql.append(" AND session_view.agent = ?");
+      args.add(f.agent());
+    }
+    if (f.origin() != null) {
+      sql.append(" AND session_view.origin = ?");
+      args.add(f.origin());
+    }
+    if (f.topLevel()) {
+      sql.append(" AND session_view.parent IS NULL");
+    }
+    if (f.since() != null) {
+      sql.append(" AND session_view.started_at >= ?");
+      args.add(f.since());
+    }
+    if (f.until() != null) {
+      // every time that starts with the prefix is inside it: compare with the prefix followed by the greatest character
+      sql.append(" AND session_view.started_at <= ?");
+      args.add(f.until() + "\uffff");
+    }
+    if (f.titleText() != null) {
+      sql.append(" AND instr(lower(coalesce(session_view.title, '')), lower(?)) > 0");
+      args.add(f.titleText());
+    }
+  }
+
+  private PreparedStatement prepare(String sql, List<Object> args) throws SQLException {
+    PreparedStatement p = connection.prepareStatement(sql);
+    for (int i = 0; i < args.size(); i++) {
+      p.setObject(i + 1, args.get(i));
+    }
+    return p;
   }
 
   private static List<SessionRow> readSessions(PreparedStatement p) throws SQLException {
@@ -170,36 +200,83 @@ public final class SessionQueries {
   }
 
   /**
-   * Full-text search over message text and tool calls (FTS5 syntax), best matches first, with a
-   * snippet around the match ({@code [} and {@code ]} mark the matched terms).
+   * Full-text search over message text and tool calls (FTS5 syntax) in the sessions {@code f}
+   * covers (its paging fields are ignored), best matches first (BM25), with a snippet around the
+   * match ({@code [} and {@code ]} mark the matched terms).
+   *
+   * <p>Ranking every match of a common word costs time in proportion to the matches (seconds at a
+   * million messages), so the ranking covers the newest {@link #SEARCH_WINDOW} matching messages
+   * (by row, which is the order they were recorded in); {@link SearchResults#windowed()} says when
+   * there were more. Snippets are built for the returned hits only.
    *
    * @throws SearchSyntaxException if FTS5 rejects the query
    */
-  public List<SearchHit> search(String ftsQuery, boolean includeTrashed, int limit) {
-    String sql = "SELECT m.session, v.title, m.ordinal, m.role,"
-        + " CASE WHEN instr(snippet(messages_fts, 0, '[', ']', '...', 12), '[') > 0"
-        + " THEN snippet(messages_fts, 0, '[', ']', '...', 12) ELSE snippet(messages_fts, 1, '[', ']', '...', 12) END,"
-        + " bm25(messages_fts)"
-        + " FROM messages_fts JOIN messages m ON m.rowid = messages_fts.rowid JOIN session_view v ON v.session = m.session"
-        + " WHERE messages_fts MATCH ?" + (includeTrashed ? "" : " AND v.trashed = 0")
-        + " ORDER BY bm25(messages_fts), m.session, m.ordinal LIMIT ?";
-    try (PreparedStatement p = connection.prepareStatement(sql)) {
-      p.setString(1, ftsQuery);
-      p.setInt(2, limit <= 0 ? Integer.MAX_VALUE : limit);
-      List<SearchHit> out = new ArrayList<>();
-      try (ResultSet rs = p.executeQuery()) {
+  public SearchResults search(String ftsQuery, SessionFilter f, int limit) {
+    return search(ftsQuery, f, limit, SEARCH_WINDOW);
+  }
+
+  /** {@link #search(String, SessionFilter, int)} ranking the newest {@code window} matches (tests use small windows). */
+  SearchResults search(String ftsQuery, SessionFilter f, int limit, int window) {
+    try {
+      StringBuilder where = new StringBuilder(" FROM messages_fts JOIN messages m ON m.rowid = messages_fts.rowid"
+          + " JOIN session_view ON session_view.session = m.session WHERE messages_fts MATCH ?");
+      List<Object> args = new ArrayList<>(List.of(ftsQuery));
+      conditions(f, where, args);
+      // 1. the window: the oldest row among the newest SEARCH_WINDOW matches (a walk down the index, no ranking)
+      long floor;
+      boolean windowed;
+      List<Object> windowArgs = new ArrayList<>(args);
+      windowArgs.add(window);
+      try (PreparedStatement p = prepare("SELECT count(*), min(id) FROM (SELECT messages_fts.rowid AS id" + where
+          + " ORDER BY messages_fts.rowid DESC LIMIT ?)", windowArgs); ResultSet rs = p.executeQuery()) {
+        rs.next();
+        windowed = rs.getLong(1) == window;
+        floor = rs.getLong(2);
+      }
+      // 2. rank inside the window, keep the best
+      List<Object> rankArgs = new ArrayList<>(args);
+      rankArgs.add(floor);
+      rankArgs.add(limit <= 0 ? Integer.MAX_VALUE : limit);
+      List<Long> best = new ArrayList<>();
+      List<Double> ranks = new ArrayList<>();
+      try (PreparedStatement p = prepare("SELECT messages_fts.rowid, bm25(messages_fts)" + where
+          + " AND messages_fts.rowid >= ? ORDER BY bm25(messages_fts), m.session, m.ordinal LIMIT ?", rankArgs);
+          ResultSet rs = p.executeQuery()) {
         while (rs.next()) {
-          out.add(new SearchHit(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getString(4), rs.getString(5), rs.getDouble(6)));
+          best.add(rs.getLong(1));
+          ranks.add(rs.getDouble(2));
         }
       }
-      return out;
+      // 3. the hits and their snippets, one row each
+      List<SearchHit> hits = new ArrayList<>(best.size());
+      try (PreparedStatement p = connection.prepareStatement("SELECT m.session, session_view.title, m.ordinal, m.role,"
+          + " CASE WHEN instr(snippet(messages_fts, 0, '[', ']', '...', 12), '[') > 0"
+          + " THEN snippet(messages_fts, 0, '[', ']', '...', 12) ELSE snippet(messages_fts, 1, '[', ']', '...', 12) END"
+          + " FROM messages_fts JOIN messages m ON m.rowid = messages_fts.rowid JOIN session_view ON session_view.session = m.session"
+          + " WHERE messages_fts MATCH ? AND messages_fts.rowid = ?")) {
+        p.setString(1, ftsQuery);
+        for (int i = 0; i < best.size(); i++) {
+          p.setLong(2, best.get(i));
+          try (ResultSet rs = p.executeQuery()) {
+            if (rs.next()) {
+              hits.add(new SearchHit(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getString(4), rs.getString(5), ranks.get(i)));
+            }
+          }
+        }
+      }
+      return new SearchResults(hits, windowed);
     } catch (SQLException e) {
-      // the statement itself is fixed and valid: a plain SQLITE_ERROR can only come from the MATCH expression
+      // the statements themselves are fixed and valid: a plain SQLITE_ERROR can only come from the MATCH expression
       if (e instanceof org.sqlite.SQLiteException s && s.getResultCode() == org.sqlite.SQLiteErrorCode.SQLITE_ERROR) {
         throw new SearchSyntaxException(ftsQuery, s);
       }
       throw new ViewException("search in", file, e);
     }
+  }
+
+  /** Search over every session, or every session that is not trashed. */
+  public SearchResults search(String ftsQuery, boolean includeTrashed, int limit) {
+    return search(ftsQuery, SessionFilter.DEFAULT.withTrashed(includeTrashed ? SessionFilter.Trashed.ALL : SessionFilter.Trashed.HIDE), limit);
   }
 
   /** How many sub-agent sessions each parent session has (sessions without any are not in the map). */

@@ -3,6 +3,8 @@ package dev.cairn.web;
 import dev.cairn.projection.ConflictRow;
 import dev.cairn.projection.SearchHit;
 import dev.cairn.projection.SessionRow;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /** What each template shows: one immutable model per page. */
@@ -12,9 +14,39 @@ public final class Pages {
   /** Shared by every page: the title and the form token of the logged-in browser. */
   public record Frame(String title, String csrf) {}
 
-  /** The session list: top-level rows newest first (sub-agents counted under their parent), the filters that made it. */
-  public record SessionList(Frame frame, List<SessionRow> sessions, java.util.Map<String, Long> subAgents, String agent, String project,
-      String tag, boolean starred, boolean trash, String next) {}
+  /**
+   * The filters of the list and of search, as the page's form holds them (null: not set). {@code
+   * text} is a part of the title on the list.
+   */
+  public record Filters(String agent, String project, String machine, String tag, boolean starred, String since, String until,
+      String text) {
+    /** These filters as query parameters ({@code &agent=...}), for links that keep them. */
+    public String query() {
+      StringBuilder b = new StringBuilder();
+      String[][] pairs = {{"agent", agent}, {"project", project}, {"machine", machine}, {"tag", tag}, {"starred", starred ? "1" : null},
+          {"since", since}, {"until", until}, {"text", text}};
+      for (String[] kv : pairs) {
+        if (kv[1] != null) {
+          b.append('&').append(kv[0]).append('=').append(URLEncoder.encode(kv[1], StandardCharsets.UTF_8));
+        }
+      }
+      return b.toString();
+    }
+  }
+
+  /** The sessions started on one day (UTC), newest first; {@code day} is empty for sessions without a start. */
+  public record Day(String day, List<SessionRow> sessions) {}
+
+  /**
+   * The session list: top-level rows newest first, grouped by day, sub-agents counted under their
+   * parent, sessions with an open conflict marked, the filters that made it.
+   */
+  public record SessionList(Frame frame, List<Day> days, java.util.Map<String, Long> subAgents, java.util.Set<String> forked,
+      Filters filters, boolean trash, String next) {
+    public boolean isEmpty() {
+      return days.isEmpty();
+    }
+  }
 
   /** One message, its Markdown already rendered (escaped) to HTML. */
   public record Message(long ordinal, String role, String at, String model, String html, String thinking, String toolCalls,
@@ -23,12 +55,32 @@ public final class Pages {
   /** A session with its messages and the conflicts open on it. */
   public record Session(Frame frame, SessionRow session, List<Message> messages, List<ConflictRow> conflicts, List<SessionRow> subAgents) {
     public List<String> tags() {
-      return session.tags() == null || session.tags().isBlank() ? List.of() : List.of(session.tags().split(","));
+      return session.tags() == null || session.tags().isBlank() ? List.of() : List.of(session.tags().split(" "));
     }
   }
 
-  /** Search results. */
-  public record Search(Frame frame, String query, List<SearchHit> hits) {}
+  /** The hits in one session, best first. */
+  public record HitGroup(String session, String title, List<SearchHit> hits) {}
+
+  /**
+   * Search results grouped by session (sessions in the order of their best hit); {@code windowed}
+   * when more messages matched than the search ranks.
+   */
+  public record Search(Frame frame, String query, Filters filters, List<HitGroup> groups, boolean windowed) {}
+
+  /** How long a session ran, from its first to its last recorded time ("" when either is unknown). */
+  public static String duration(SessionRow r) {
+    try {
+      java.time.Duration d = java.time.Duration.between(java.time.Instant.parse(r.startedAt()), java.time.Instant.parse(r.endedAt()));
+      if (d.isNegative()) {
+        return "";
+      }
+      long minutes = d.toMinutes();
+      return minutes < 1 ? d.toSeconds() + " s" : minutes < 60 ? minutes + " min" : (minutes / 60) + " h " + (minutes % 60) + " min";
+    } catch (RuntimeException e) { // null or not an instant: shown as unknown
+      return "";
+    }
+  }
 
   /** The machines this home knows, with the sessions each recorded. */
   public record Peers(Frame frame, List<Machines.Peer> peers, java.util.Map<String, Long> sessions) {}

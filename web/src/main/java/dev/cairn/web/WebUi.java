@@ -7,6 +7,8 @@ import dev.cairn.ledger.event.SessionFlagged;
 import dev.cairn.ledger.event.SessionRenamed;
 import dev.cairn.ledger.event.SessionTagChanged;
 import dev.cairn.projection.MessageRow;
+import dev.cairn.projection.SearchHit;
+import dev.cairn.projection.SearchResults;
 import dev.cairn.projection.SearchSyntaxException;
 import dev.cairn.projection.SessionFilter;
 import dev.cairn.projection.SessionRow;
@@ -193,31 +195,47 @@ public final class WebUi extends Handler.Abstract {
 
   private void list(Request request, Response response, Callback callback, String csrf) {
     Fields q = Request.extractQueryParameters(request);
-    String agent = blankToNull(q.getValue("agent"));
-    String project = blankToNull(q.getValue("project"));
-    String tag = blankToNull(q.getValue("tag"));
-    boolean starred = "1".equals(q.getValue("starred"));
     boolean trash = "1".equals(q.getValue("trash"));
-    SessionFilter filter = new SessionFilter(starred ? Boolean.TRUE : null, tag, trash ? SessionFilter.Trashed.ONLY : SessionFilter.Trashed.HIDE,
-        project, agent, null, PAGE + 1, !trash, after(q.getValue("after")));
-    record Listing(List<SessionRow> rows, java.util.Map<String, Long> subAgents) {}
-    Listing l = views.read(v -> new Listing(v.queries().sessions(filter), v.queries().subAgentCounts()));
+    Pages.Filters filters = filters(q);
+    SessionFilter filter = sessionFilter(filters).withTrashed(trash ? SessionFilter.Trashed.ONLY : SessionFilter.Trashed.HIDE)
+        .withLimit(PAGE + 1).withTopLevel(!trash).withAfter(after(q.getValue("after")));
+    record Listing(List<SessionRow> rows, java.util.Map<String, Long> subAgents, java.util.Set<String> forked) {}
+    Listing l = views.read(v -> new Listing(v.queries().sessions(filter), v.queries().subAgentCounts(),
+        v.queries().conflicts().stream().map(c -> c.session()).collect(java.util.stream.Collectors.toSet())));
     List<SessionRow> rows = l.rows().size() > PAGE ? l.rows().subList(0, PAGE) : l.rows();
     String next = null;
     if (l.rows().size() > PAGE) {
       SessionRow last = rows.get(rows.size() - 1);
-      StringBuilder link = new StringBuilder("/?after=").append(URLEncoder.encode((last.startedAt() == null ? "" : last.startedAt())
-          + "|" + last.session(), StandardCharsets.UTF_8));
-      for (String[] kv : new String[][] {{"agent", agent}, {"project", project}, {"tag", tag}, {"starred", starred ? "1" : null},
-          {"trash", trash ? "1" : null}}) {
-        if (kv[1] != null) {
-          link.append('&').append(kv[0]).append('=').append(URLEncoder.encode(kv[1], StandardCharsets.UTF_8));
-        }
-      }
-      next = link.toString();
+      next = "/?after=" + URLEncoder.encode((last.startedAt() == null ? "" : last.startedAt()) + "|" + last.session(), StandardCharsets.UTF_8)
+          + filters.query() + (trash ? "&trash=1" : "");
     }
-    page(response, callback, 200, "sessions.jte", new Pages.SessionList(new Pages.Frame(trash ? "Trash" : "Sessions", csrf), rows,
-        l.subAgents(), agent, project, tag, starred, trash, next));
+    List<Pages.Day> days = new java.util.ArrayList<>();
+    for (SessionRow row : rows) {
+      String day = row.startedAt() == null || row.startedAt().length() < 10 ? "" : row.startedAt().substring(0, 10);
+      if (days.isEmpty() || !days.get(days.size() - 1).day().equals(day)) {
+        days.add(new Pages.Day(day, new java.util.ArrayList<>()));
+      }
+      days.get(days.size() - 1).sessions().add(row);
+    }
+    page(response, callback, 200, "sessions.jte", new Pages.SessionList(new Pages.Frame(trash ? "Trash" : "Sessions", csrf), days,
+        l.subAgents(), l.forked(), filters, trash, next));
+  }
+
+  private static Pages.Filters filters(Fields q) {
+    return new Pages.Filters(blankToNull(q.getValue("agent")), blankToNull(q.getValue("project")), blankToNull(q.getValue("machine")),
+        blankToNull(q.getValue("tag")), "1".equals(q.getValue("starred")), date(q.getValue("since")), date(q.getValue("until")),
+        blankToNull(q.getValue("text")));
+  }
+
+  /** A date from a form (2025-11-20 or any ISO-8601 prefix); anything else is ignored rather than matched as text. */
+  private static String date(String value) {
+    String v = blankToNull(value);
+    return v != null && v.matches("\\d{4}(-\\d{2}(-\\d{2}(T[0-9:.]*Z?)?)?)?") ? v : null;
+  }
+
+  private static SessionFilter sessionFilter(Pages.Filters f) {
+    return SessionFilter.DEFAULT.withAgent(f.agent()).withProject(f.project()).withOrigin(f.machine()).withTag(f.tag())
+        .withStarred(f.starred() ? Boolean.TRUE : null).withSince(f.since()).withUntil(f.until()).withTitleText(f.text());
   }
 
   private void session(Response response, Callback callback, String ref, String csrf) {
@@ -240,15 +258,22 @@ public final class WebUi extends Handler.Abstract {
   }
 
   private void search(Request request, Response response, Callback callback, String csrf) {
-    String q = Optional.ofNullable(Request.extractQueryParameters(request).getValue("q")).orElse("").strip();
+    Fields params = Request.extractQueryParameters(request);
+    String q = Optional.ofNullable(params.getValue("q")).orElse("").strip();
+    Pages.Filters filters = filters(params);
     if (q.isEmpty()) {
-      page(response, callback, 200, "search.jte", new Pages.Search(new Pages.Frame("Search", csrf), q, List.of()));
+      page(response, callback, 200, "search.jte", new Pages.Search(new Pages.Frame("Search", csrf), q, filters, List.of(), false));
       return;
     }
     String fts = plainWords(q);
     try {
-      var hits = views.read(v -> v.queries().search(fts, false, 100));
-      page(response, callback, 200, "search.jte", new Pages.Search(new Pages.Frame("Search: " + q, csrf), q, hits));
+      SearchResults found = views.read(v -> v.queries().search(fts, sessionFilter(filters), 100));
+      java.util.Map<String, Pages.HitGroup> groups = new java.util.LinkedHashMap<>();
+      for (SearchHit h : found.hits()) {
+        groups.computeIfAbsent(h.session(), s -> new Pages.HitGroup(s, h.title(), new java.util.ArrayList<>())).hits().add(h);
+      }
+      page(response, callback, 200, "search.jte", new Pages.Search(new Pages.Frame("Search: " + q, csrf), q, filters,
+          List.copyOf(groups.values()), found.windowed()));
     } catch (SearchSyntaxException e) {
       text(response, callback, 400, e.getMessage());
     }

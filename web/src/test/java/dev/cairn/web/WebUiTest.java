@@ -264,6 +264,43 @@ class WebUiTest {
   }
 
   @Test
+  void theListIsGroupedByDayFiltersByMachineDateAndTitleAndMarksForks() throws Exception {
+    // a fork: this machine and another renamed the session from the same (no) version
+    ledger.appendLocal(new Draft(new dev.cairn.ledger.event.SessionRenamed(S, "Renamed here", null)));
+    ledger.appendForeign(new dev.cairn.ledger.event.Event(new Origin("away-000002"), new dev.cairn.ledger.Seq(1),
+        new dev.cairn.ledger.Hlc(Instant.parse("2026-11-30T09:00:00Z").toEpochMilli(), 0),
+        new dev.cairn.ledger.event.SessionRenamed(S, "Renamed away", null), dev.cairn.ledger.event.UnknownFields.NONE));
+    ledger.sync();
+    String cookie = login();
+    String list = get("/", cookie).body();
+    assertEquals(1, list.split("<tr class=\"day\">", -1).length - 1, "both top-level sessions started on one day: " + list);
+    assertTrue(list.contains("<th colspan=\"9\">2026-11-30</th>"), list);
+    assertTrue(list.contains("<a class=\"fork\" href=\"/s/home-000001%7Eplain#conflicts\""), "the forked session is marked: " + list);
+    assertEquals(1, list.split("class=\"fork\"", -1).length - 1, "only it: " + list);
+    assertTrue(get("/?machine=home-000001", cookie).body().contains("Renamed here"));
+    assertTrue(get("/?machine=away-000002", cookie).body().contains("No sessions here yet"), "no session was recorded away");
+    String titled = get("/?text=renamed", cookie).body();
+    assertTrue(titled.contains("Renamed here") && !titled.contains("/s/home-000001%7Ehostile"), titled);
+    assertTrue(get("/", cookie).body().contains("/s/home-000001%7Ehostile"), "the other session is on the unfiltered list");
+    assertTrue(get("/?until=2026-11-29", cookie).body().contains("No sessions here yet"));
+    assertTrue(get("/?since=2026-11-30&until=2026-11-30", cookie).body().contains("Renamed here"), "until takes the whole day");
+  }
+
+  @Test
+  void searchGroupsHitsBySessionAndTakesTheFilters() throws Exception {
+    ledger.appendLocal(new Draft(message(S, 2, "user", "and the login page too", List.of())));
+    ledger.sync();
+    String cookie = login();
+    String found = get("/search?q=login", cookie).body();
+    assertEquals(1, found.split("<section class=\"hits\">", -1).length - 1, "one session, one group: " + found);
+    assertTrue(found.contains("2 hit(s)"), found);
+    assertTrue(found.contains("href=\"/s/home-000001%7Eplain#m0\"") && found.contains("href=\"/s/home-000001%7Eplain#m2\""), found);
+    assertTrue(found.contains("[login]"), "the matched word is marked: " + found);
+    assertTrue(get("/search?q=login&machine=away-000002", cookie).body().contains("Nothing matches login"));
+    assertTrue(get("/search?q=login&agent=claude-code", cookie).body().contains("2 hit(s)"));
+  }
+
+  @Test
   void theListIsPagedByKeysetAndEverySessionIsOnExactlyOnePage() throws Exception {
     int extra = WebUi.PAGE + 5;
     for (int i = 0; i < extra; i++) {

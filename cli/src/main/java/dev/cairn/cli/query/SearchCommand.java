@@ -7,10 +7,14 @@ import dev.cairn.cli.home.Home;
 import dev.cairn.cli.home.Views;
 import dev.cairn.cli.output.Json;
 import dev.cairn.projection.SearchHit;
+import dev.cairn.projection.SearchResults;
+import dev.cairn.projection.SessionFilter;
+import dev.cairn.projection.SessionQueries;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -18,7 +22,9 @@ import picocli.CommandLine.Parameters;
 @Command(name = "search", header = "Full-text search over messages and tool calls.", mixinStandardHelpOptions = true,
     description = {"Search message text and tool calls (inputs and outputs), best matches first (BM25),",
         "with a snippet; [ and ] mark the matched words. Words are matched as given, all of them;",
-        "--fts passes QUERY to SQLite FTS5 as is (\"exact phrase\", OR, NOT, prefix*, NEAR(a b))."})
+        "--fts passes QUERY to SQLite FTS5 as is (\"exact phrase\", OR, NOT, prefix*, NEAR(a b)).",
+        "When more than " + SessionQueries.SEARCH_WINDOW + " messages match, the best of the newest " + SessionQueries.SEARCH_WINDOW + " are shown",
+        "(and a line says so): add words or filters to narrow the search."})
 public final class SearchCommand implements Callable<Integer> {
   private final Context ctx;
 
@@ -30,6 +36,9 @@ public final class SearchCommand implements Callable<Integer> {
 
   @Option(names = "--all", description = "Also search trashed sessions.")
   boolean all;
+
+  @Mixin
+  SessionFilterOptions filters;
 
   @Option(names = "--limit", paramLabel = "N", defaultValue = "20", description = "At most N results (default ${DEFAULT-VALUE}).")
   int limit;
@@ -47,10 +56,13 @@ public final class SearchCommand implements Callable<Integer> {
     if (query.isBlank()) {
       throw new BadInputException("QUERY", 0, "expected at least one word to search for, found none");
     }
-    List<SearchHit> hits;
+    SearchResults results;
     try (Views.Fresh f = Views.caughtUp(Home.of(ctx))) {
-      hits = f.view().queries().search(query, all, limit);
+      SessionFilter filter = filters.apply(SessionFilter.DEFAULT)
+          .withTrashed(all ? SessionFilter.Trashed.ALL : SessionFilter.Trashed.HIDE);
+      results = f.view().queries().search(query, filter, limit);
     }
+    List<SearchHit> hits = results.hits();
     if (json) {
       ArrayNode out = Json.MAPPER.createArrayNode();
       hits.forEach(h -> out.addObject().put("session", h.session()).put("title", h.title()).put("ordinal", h.ordinal())
@@ -60,6 +72,9 @@ public final class SearchCommand implements Callable<Integer> {
     }
     if (hits.isEmpty()) {
       ctx.out().println("no matches");
+    } else if (results.windowed()) {
+      ctx.out().println("more than " + SessionQueries.SEARCH_WINDOW + " messages match: the best of the newest "
+          + SessionQueries.SEARCH_WINDOW + " (add words or filters to narrow)");
     }
     for (SearchHit h : hits) {
       ctx.out().printf("%s [%d] %s  %s%n    %s%n", h.session(), h.ordinal(), h.role(), h.title() == null ? "" : h.title(),

@@ -11,10 +11,11 @@ import dev.cairn.projection.SessionRow;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code cairn sessions}: lists sessions with their curated fields. */
-@Command(name = "sessions", header = "List sessions with curated fields; filter by star, tag, project, date.", mixinStandardHelpOptions = true,
+@Command(name = "sessions", header = "List sessions with curated fields; filter by star, tag, project, agent, machine, date.", mixinStandardHelpOptions = true,
     description = {"List sessions, newest first, with curated title, star (*), message count and tags.",
         "Trashed sessions are hidden unless --all or --trashed. Filters combine (AND)."})
 public final class SessionsCommand implements Callable<Integer> {
@@ -26,20 +27,13 @@ public final class SessionsCommand implements Callable<Integer> {
   @Option(names = "--trashed", description = "Only trashed sessions.")
   boolean trashed;
 
-  @Option(names = "--starred", description = "Only starred sessions.")
-  boolean starred;
 
-  @Option(names = "--tag", paramLabel = "TAG", description = "Only sessions with this tag.")
-  String tag;
 
-  @Option(names = "--project", paramLabel = "P", description = "Only sessions of this project (the cwd's folder name).")
-  String project;
 
-  @Option(names = "--agent", paramLabel = "A", description = "Only sessions of this agent (e.g. claude-code).")
-  String agent;
 
-  @Option(names = "--since", paramLabel = "DATE", description = "Only sessions started on or after DATE (2025-11-20, or any ISO-8601 prefix).")
-  String since;
+
+  @Mixin
+  SessionFilterOptions filters;
 
   @Option(names = "--limit", paramLabel = "N", description = "At most N sessions (default: all).")
   int limit;
@@ -55,11 +49,8 @@ public final class SessionsCommand implements Callable<Integer> {
   public Integer call() {
     List<SessionRow> rows;
     try (Views.Fresh f = Views.caughtUp(Home.of(ctx))) {
-      if (since != null && !since.matches("\\d{4}(-\\d{2}(-\\d{2}(T[0-9:.]*Z?)?)?)?")) {
-        throw new BadInputException("--since", 0, "expected a date like 2025-11-20, found '" + since + "'");
-      }
       SessionFilter.Trashed t = trashed ? SessionFilter.Trashed.ONLY : all ? SessionFilter.Trashed.ALL : SessionFilter.Trashed.HIDE;
-      rows = f.view().queries().sessions(new SessionFilter(starred ? Boolean.TRUE : null, tag, t, project, agent, since, limit, false, null));
+      rows = f.view().queries().sessions(filters.apply(SessionFilter.DEFAULT).withTrashed(t).withLimit(limit));
     }
     if (json) {
       ArrayNode out = Json.MAPPER.createArrayNode();
