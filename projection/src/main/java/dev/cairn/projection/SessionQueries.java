@@ -22,7 +22,7 @@ public final class SessionQueries {
   }
 
   /** How many of the newest matching messages a search ranks (see {@link #search(String, SessionFilter, int)}). */
-  public static final int SEARCH_WINDOW = 10_000;
+  public static final int SEARCH_WINDOW = 5_000;
 
   private static final String SESSION_COLUMNS =
       "session, title, project, agent, started_at, ended_at, starred, trashed, tags, pins, messages, parent FROM session_view";

@@ -32,10 +32,10 @@ public final class ImportClaudeFigure {
     ClaudeImport.Summary s1;
     try (Ledger ledger = Ledger.open(new LedgerPaths(dir.resolve("home/ledger")), origin)) {
       long t0 = System.nanoTime();
-      s1 = new ClaudeImport(origin, dir.resolve("home/state/claude-import.json"), ledger::appendLocal, () -> { ledger.sync(); return ledger.state().lastIndex(); }).run(projects, true, QUIET);
+      s1 = new ClaudeImport(origin, dir.resolve("home/state/claude-import.json"), ledger::appendLocal, () -> { ledger.sync(); return ledger.state().lastIndex(); }, dev.cairn.cli.imports.redact.Redactor.standard()).run(projects, true, QUIET);
       first = (System.nanoTime() - t0) / 1e9;
       long t1 = System.nanoTime();
-      ClaudeImport.Summary s2 = new ClaudeImport(origin, dir.resolve("home/state/claude-import.json"), ledger::appendLocal, () -> { ledger.sync(); return ledger.state().lastIndex(); })
+      ClaudeImport.Summary s2 = new ClaudeImport(origin, dir.resolve("home/state/claude-import.json"), ledger::appendLocal, () -> { ledger.sync(); return ledger.state().lastIndex(); }, dev.cairn.cli.imports.redact.Redactor.standard())
           .run(projects, true, QUIET);
       second = (System.nanoTime() - t1) / 1e9;
       if (s2.messageEvents() != 0 || s2.bytesRead() != 0) {

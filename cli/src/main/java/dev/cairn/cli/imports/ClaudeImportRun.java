@@ -2,6 +2,7 @@ package dev.cairn.cli.imports;
 
 import dev.cairn.cli.home.Home;
 import dev.cairn.cli.home.HomeSession;
+import dev.cairn.cli.home.RedactionConfig;
 import dev.cairn.cli.imports.claude.ClaudeImport;
 import dev.cairn.ledger.Cursor;
 import dev.cairn.ledger.IndexNotFoundException;
@@ -32,7 +33,7 @@ public final class ClaudeImportRun {
           dryRun ? d -> { } : ledger::appendLocal, () -> {
             ledger.sync();
             return ledger.state().lastIndex();
-          });
+          }, RedactionConfig.read(home).redactor());
       // the ledger is the truth: what a killed run appended after the state's last save is not appended again
       try (LedgerReader reader = ledger.reader(); Cursor tail = afterOrFromStart(reader, importer.ledgerIndex())) {
         for (var r = tail.next(); r != null; r = tail.next()) {

@@ -21,7 +21,9 @@ import picocli.CommandLine.Parameters;
         "(<session>/subagents/agent-*.jsonl) under DIR (default ~/.claude/projects).",
         "Incremental: unchanged files are not read; a grown file yields only new or changed messages;",
         "running it twice appends nothing the second time. A half-written last line waits for the next run.",
-        "Malformed lines are reported (file:line) and skipped. Mapping: docs/import-claude.md."})
+        "Malformed lines are reported (file:line) and skipped. Mapping: docs/import-claude.md.",
+        "Secrets (API keys, tokens, private keys, credentials in URLs, password= assignments) are replaced",
+        "with [redacted:<rule>] before anything is stored; --dry-run lists where. Rules: docs/redaction.md."})
 public final class ImportClaudeCommand implements Callable<Integer> {
   private static final int WARN_MAX = 20;
   private final Context ctx;
@@ -54,6 +56,13 @@ public final class ImportClaudeCommand implements Callable<Integer> {
       }
 
       @Override
+      public void redacted(String rule, String where) {
+        if (dryRun && !json) {
+          ctx.out().println("would redact " + rule + " in " + where);
+        }
+      }
+
+      @Override
       public void malformed(Path file, long line, String reason) {
         if (warned[0]++ < WARN_MAX) {
           ctx.err().println("cairn: warning: " + file + ":" + line + ": " + reason + " (skipped)");
@@ -70,12 +79,18 @@ public final class ImportClaudeCommand implements Callable<Integer> {
           .put("new", s.added()).put("grown", s.grown()).put("rewritten", s.rewritten())
           .put("session_events", s.sessionEvents()).put("message_events", s.messageEvents())
           .put("skipped_records", s.skippedRecords()).put("malformed_lines", s.malformedLines())
-          .put("pending_bytes", s.pendingBytes()).put("bytes_read", s.bytesRead()).put("seconds", Math.round(seconds * 1000) / 1000.0)));
+          .put("pending_bytes", s.pendingBytes()).put("bytes_read", s.bytesRead()).put("seconds", Math.round(seconds * 1000) / 1000.0)
+          .set("redactions", Json.MAPPER.valueToTree(new java.util.TreeMap<>(s.redactions())))));
     } else {
       ctx.out().printf("%s %d files (%d new, %d grown, %d rewritten, %d unchanged): %d session and %d message events; "
               + "%d non-conversation records skipped, %d malformed lines, %.1f MB read in %.2f s%n",
           dryRun ? "would import" : "imported", s.files(), s.added(), s.grown(), s.rewritten(), s.unchanged(), s.sessionEvents(),
           s.messageEvents(), s.skippedRecords(), s.malformedLines(), s.bytesRead() / 1e6, seconds);
+      if (s.redacted() > 0) {
+        StringBuilder per = new StringBuilder();
+        new java.util.TreeMap<>(s.redactions()).forEach((rule, n) -> per.append(per.length() == 0 ? "" : ", ").append(rule).append(' ').append(n));
+        ctx.out().printf("%s %d secrets (%s)%n", dryRun ? "would redact" : "redacted", s.redacted(), per);
+      }
     }
     return 0;
   }

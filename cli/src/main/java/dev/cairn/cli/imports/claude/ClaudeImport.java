@@ -10,6 +10,8 @@ import dev.cairn.ledger.event.EventBody;
 import dev.cairn.ledger.event.MessageAppended;
 import dev.cairn.ledger.event.Out;
 import dev.cairn.ledger.event.SessionRecorded;
+import dev.cairn.ledger.event.ToolCall;
+import dev.cairn.cli.imports.redact.Redactor;
 import dev.cairn.ledger.json.CanonicalJson;
 import dev.cairn.ledger.json.JsonInput;
 import java.io.IOException;
@@ -49,7 +51,17 @@ public final class ClaudeImport {
 
   /** Totals of one run. */
   public record Summary(long files, long unchanged, long added, long grown, long rewritten, long sessionEvents,
-      long messageEvents, long skippedRecords, long malformedLines, long pendingBytes, long bytesRead) {}
+      long messageEvents, long skippedRecords, long malformedLines, long pendingBytes, long bytesRead,
+      java.util.Map<String, Long> redactions) {
+    public Summary {
+      redactions = java.util.Map.copyOf(redactions);
+    }
+
+    /** Secrets replaced in this run, all rules together. */
+    public long redacted() {
+      return redactions.values().stream().mapToLong(Long::longValue).sum();
+    }
+  }
 
   /** Told about each file as it is done, and about every malformed line. */
   public interface Listener {
@@ -67,6 +79,10 @@ public final class ClaudeImport {
     void fileDone(long filesDone, long filesTotal, long messageEvents, long bytesRead);
 
     void malformed(Path file, long line, String reason);
+
+    /** A secret matched {@code rule} in {@code where} (a session and field) and was replaced. */
+    default void redacted(String rule, String where) {
+    }
   }
 
   private record Source(Path file, String projectDir, String nativeId, String parentNative) {}
@@ -75,6 +91,8 @@ public final class ClaudeImport {
   private final ImportState state;
   private final Consumer<Draft> sink;
   private final java.util.function.LongSupplier durable;
+  private final Redactor redactor;
+  private Listener listener = Listener.QUIET;
   /** Events already in the ledger but not in the state (appended by a run killed before it saved): session + hash keys. */
   private final java.util.Set<String> inLedger = new java.util.HashSet<>();
 
@@ -82,8 +100,9 @@ public final class ClaudeImport {
    * @param sink where drafts go (the ledger's appendLocal, or nothing for a dry run)
    * @param durable called before state is saved: makes the ledger durable and returns its head index
    */
-  public ClaudeImport(Origin origin, Path stateFile, Consumer<Draft> sink, java.util.function.LongSupplier durable) {
+  public ClaudeImport(Origin origin, Path stateFile, Consumer<Draft> sink, java.util.function.LongSupplier durable, Redactor redactor) {
     this.origin = origin;
+    this.redactor = redactor;
     this.state = ImportState.load(stateFile);
     this.sink = sink;
     this.durable = durable;
@@ -114,6 +133,7 @@ public final class ClaudeImport {
       throw new BadInputException(root.toString(), 0, "expected a Claude Code projects folder (like ~/.claude/projects), found "
           + (Files.exists(root) ? "a file" : "nothing"));
     }
+    this.listener = listener;
     List<Source> sources = sources(root);
     long unchanged = 0, added = 0, grown = 0, rewritten = 0, sessions = 0, messages = 0, skipped = 0, malformed = 0, pending = 0, read = 0;
     long done = 0;
@@ -158,7 +178,8 @@ public final class ClaudeImport {
       state.ledgerIndex(durable.getAsLong());
       state.save();
     }
-    return new Summary(sources.size(), unchanged, added, grown, rewritten, sessions, messages, skipped, malformed, pending, read);
+    return new Summary(sources.size(), unchanged, added, grown, rewritten, sessions, messages, skipped, malformed, pending, read,
+        redactor.counts());
   }
 
   private long[] emit(Source src, Transcript t, FileState before, String key, long size, long mtime, int position, String prefix) {
@@ -177,7 +198,7 @@ public final class ClaudeImport {
     long messageEvents = 0;
     String sessionHash = oldSession;
     if (!t.messages.isEmpty()) {
-      SessionRecorded recorded = new SessionRecorded(id, "claude-code", project(t, src), t.title(), t.startedAt, t.endedAt,
+      SessionRecorded recorded = new SessionRecorded(id, "claude-code", project(t, src), redact(t.title(), id + " title"), t.startedAt, t.endedAt,
           src.file().toAbsolutePath().toString(), parent, t.cwd, t.gitBranch);
       sessionHash = hash(recorded);
       if (!sessionHash.equals(oldSession) && !inLedger.contains(key(recorded))) {
@@ -188,8 +209,14 @@ public final class ClaudeImport {
     List<String> hashes = new ArrayList<>(t.messages.size());
     for (int ordinal = 0; ordinal < t.messages.size(); ordinal++) {
       ParsedMessage m = t.messages.get(ordinal);
-      MessageAppended event = new MessageAppended(id, ordinal, m.role, m.text.toString(), m.thinking.length() == 0 ? null : m.thinking.toString(),
-          m.at, m.model, m.toolCalls(), m.usageValue());
+      String where = id + " message " + ordinal;
+      List<ToolCall> calls = new ArrayList<>(m.calls.size());
+      for (ToolCall c : m.toolCalls()) {
+        calls.add(new ToolCall(c.id(), c.name(), redact(c.input(), where + " (" + c.name() + " input)"),
+            redact(c.output(), where + " (" + c.name() + " result)"), c.isError()));
+      }
+      MessageAppended event = new MessageAppended(id, ordinal, m.role, redact(m.text.toString(), where + " (text)"),
+          m.thinking.length() == 0 ? null : redact(m.thinking.toString(), where + " (thinking)"), m.at, m.model, calls, m.usageValue());
       String h = hash(event);
       hashes.add(h);
       if ((ordinal >= oldHashes.size() || !oldHashes.get(ordinal).equals(h)) && !inLedger.contains(key(event))) {
@@ -199,6 +226,10 @@ public final class ClaudeImport {
     }
     state.put(key, new FileState(size, mtime, position, prefix, id.toString(), sessionHash, hashes));
     return new long[] {sessionEvents, messageEvents};
+  }
+
+  private String redact(String text, String where) {
+    return redactor.redact(text, where, listener::redacted);
   }
 
   private static String project(Transcript t, Source src) {

@@ -46,6 +46,14 @@ final class Clean {
     return out;
   }
 
+  private static final java.util.regex.Pattern ANSI =
+      java.util.regex.Pattern.compile("\u001B\\[[0-?]*[ -/]*[@-~]|\u001B\\][^\u0007\u001B]*(?:\u0007|\u001B\\\\)|\u001B[@-_]");
+
+  /** {@code s} without terminal escape sequences (colours, cursor moves, titles): what a terminal would have shown. */
+  static String withoutAnsi(String s) {
+    return s == null || s.indexOf('\u001B') < 0 ? s : ANSI.matcher(s).replaceAll("");
+  }
+
   /** The first line, without control characters, at most 200 characters. */
   static String title(String s) {
     String first = text(s, Integer.MAX_VALUE).strip();

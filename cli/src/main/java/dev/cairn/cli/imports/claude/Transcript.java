@@ -9,10 +9,14 @@ import java.util.List;
  * the conversation messages in order, and what was skipped. Mutable while parsing; not thread-safe.
  */
 final class Transcript {
+  /** The first working directory recorded (the project is named from it). */
   String cwd;
   String gitBranch;
   String summary;
   String firstPrompt;
+  String firstAssistantText;
+  /** Whether the transcript is a compaction run (its first prompt asks for a summary of the conversation). */
+  boolean compaction;
   Instant startedAt;
   Instant endedAt;
   final List<ParsedMessage> messages = new ArrayList<>();
@@ -35,7 +39,11 @@ final class Transcript {
     }
   }
 
+  /**
+   * The first real user prompt, else a {@code summary} record, else the first assistant text;
+   * {@code null} when the transcript has none of them (the importer then names it for what it is).
+   */
   String title() {
-    return summary != null ? summary : firstPrompt;
+    return firstPrompt != null ? firstPrompt : summary != null ? summary : firstAssistantText;
   }
 }

@@ -23,9 +23,19 @@ import java.util.Set;
  *       share {@code message.id} (Claude Code writes one line per content block) merge into one
  *       message; a {@code tool_result} block completes the tool call with the same id, however many
  *       lines later it comes, and a user line holding only results makes no message of its own.
- *   <li>{@code summary} records give the title; otherwise the first real user prompt does.
- *   <li>{@code progress}, {@code system}, {@code file-history-snapshot}, {@code queue-operation},
- *       records marked {@code isMeta} and any other type are skipped and counted.
+ *   <li>What a user record carries but the person did not type is given its own role: a
+ *       compaction summary ({@code isCompactSummary}) is {@code compact-summary}; a slash command
+ *       ({@code <command-name>}) is {@code command}, text {@code /name args}; its local output
+ *       ({@code <local-command-stdout>}, {@code -stderr}) is {@code command-output}, without
+ *       terminal escapes.
+ *   <li>{@code system} records: {@code local_command} is a command or its output as above;
+ *       {@code compact_boundary}, {@code api_error} and any other subtype with text are
+ *       {@code system} messages saying what happened.
+ *   <li>The title is the first real user prompt (not an interruption notice, a command, command
+ *       output, a meta or compaction record, or tagged text), else a {@code summary} record, else the
+ *       first assistant text.
+ *   <li>{@code progress}, {@code file-history-snapshot}, {@code queue-operation}, records marked
+ *       {@code isMeta} and any other type are skipped and counted.
  *   <li>A line that is not a JSON object, has no type, or whose message has the wrong shape is
  *       reported with its line number and skipped.
  * </ul>
@@ -35,6 +45,8 @@ import java.util.Set;
 final class TranscriptParser {
   static final int TEXT_MAX = 1 << 20;
   static final int TOOL_MAX = 256 << 10;
+  /** How Claude Code's compaction prompt begins. */
+  static final String COMPACTION_PROMPT = "Your task is to create a detailed summary";
   private static final Set<String> CONVERSATION = Set.of("user", "assistant");
   private static final ObjectMapper LENIENT = new ObjectMapper();
 
@@ -95,11 +107,96 @@ final class TranscriptParser {
       }
       return;
     }
-    if (!CONVERSATION.contains(t) || node.path("isMeta").asBoolean(false)) {
+    if (t.equals("system")) {
+      system(node);
+      return;
+    }
+    if (!CONVERSATION.contains(t) || (node.path("isMeta").asBoolean(false) && !node.path("isCompactSummary").asBoolean(false))) {
       transcript.skipped++;
       return;
     }
     conversation(t, node);
+  }
+
+  private void system(JsonNode node) {
+    String subtype = node.path("subtype").asText("");
+    String content = text(node.get("content"));
+    Instant at = timestamp(node.get("timestamp"));
+    cwd(node);
+    String body;
+    String role = "system";
+    switch (subtype) {
+      case "local_command" -> {
+        if (content == null || content.isBlank()) {
+          transcript.skipped++;
+          return;
+        }
+        Command c = Command.of(content);
+        role = c.role();
+        body = c.text();
+      }
+      case "compact_boundary" -> {
+        JsonNode meta = node.path("compactMetadata");
+        body = "Conversation compacted" + (meta.has("trigger") ? " (" + meta.path("trigger").asText() + ")" : "")
+            + (meta.path("preTokens").canConvertToLong() && meta.has("preTokens") ? ", " + meta.path("preTokens").asLong() + " tokens before" : "");
+      }
+      case "api_error" -> {
+        String error = text(node.path("error").get("message"));
+        if (error == null) {
+          error = text(node.path("error").path("error").get("message"));
+        }
+        body = "API error" + (error != null ? ": " + error : content != null ? ": " + content : "")
+            + (node.has("retryAttempt") ? " (retry " + node.path("retryAttempt").asText() + " of " + node.path("maxRetries").asText("?") + ")" : "");
+      }
+      default -> {
+        if (content == null || content.isBlank()) {
+          transcript.skipped++;
+          return;
+        }
+        body = (subtype.isEmpty() ? "" : subtype + ": ") + content;
+      }
+    }
+    transcript.seen(at);
+    ParsedMessage m = new ParsedMessage(role, null, at);
+    m.appendText(Clean.text(Clean.withoutAnsi(body), TEXT_MAX));
+    transcript.messages.add(m);
+  }
+
+  /** A slash command or its local output, from the tags Claude Code wraps them in. */
+  record Command(String role, String text) {
+    private static final java.util.regex.Pattern NAME = java.util.regex.Pattern.compile("<command-name>(.*?)</command-name>", java.util.regex.Pattern.DOTALL);
+    private static final java.util.regex.Pattern ARGS = java.util.regex.Pattern.compile("<command-args>(.*?)</command-args>", java.util.regex.Pattern.DOTALL);
+    private static final java.util.regex.Pattern OUTPUT =
+        java.util.regex.Pattern.compile("<local-command-(?:stdout|stderr)>(.*?)</local-command-(?:stdout|stderr)>", java.util.regex.Pattern.DOTALL);
+
+    /** Whether {@code text} is one of them. */
+    static boolean is(String text) {
+      String t = text.stripLeading();
+      return t.startsWith("<command-name>") || t.startsWith("<command-message>") || t.startsWith("<local-command-std");
+    }
+
+    static Command of(String text) {
+      java.util.regex.Matcher name = NAME.matcher(text);
+      if (name.find()) {
+        String n = name.group(1).strip();
+        java.util.regex.Matcher args = ARGS.matcher(text);
+        String a = args.find() ? args.group(1).strip() : "";
+        return new Command("command", (n.startsWith("/") ? n : "/" + n) + (a.isEmpty() ? "" : " " + a));
+      }
+      java.util.regex.Matcher out = OUTPUT.matcher(text);
+      StringBuilder sb = new StringBuilder();
+      while (out.find()) {
+        sb.append(sb.length() == 0 ? "" : "\n").append(out.group(1));
+      }
+      return new Command("command-output", Clean.withoutAnsi(sb.length() == 0 ? text : sb.toString()).strip());
+    }
+  }
+
+  private void cwd(JsonNode node) {
+    String cwd = text(node.get("cwd"));
+    if (cwd != null && !cwd.isBlank() && transcript.cwd == null) {
+      transcript.cwd = cwd; // the first one: a session that later cd's into a sub-folder keeps its project
+    }
   }
 
   private void conversation(String type, JsonNode node) {
@@ -123,16 +220,15 @@ final class TranscriptParser {
     }
     Instant at = timestamp(node.get("timestamp"));
     transcript.seen(at);
-    String cwd = text(node.get("cwd"));
-    if (cwd != null && !cwd.isBlank()) {
-      transcript.cwd = cwd;
-    }
+    cwd(node);
     String branch = text(node.get("gitBranch"));
     if (branch != null && !branch.isBlank()) {
       transcript.gitBranch = branch;
     }
     if (type.equals("assistant")) {
       assistant(message, content, at);
+    } else if (node.path("isCompactSummary").asBoolean(false)) {
+      compactSummary(content, at);
     } else {
       user(content, at);
     }
@@ -164,11 +260,15 @@ final class TranscriptParser {
     }
     if (content.isTextual()) {
       m.appendText(Clean.text(content.textValue(), TEXT_MAX));
+      firstAssistantText(content.textValue());
       return;
     }
     for (JsonNode block : content) {
       switch (block.path("type").asText("")) {
-        case "text" -> m.appendText(Clean.text(text(block.get("text")), TEXT_MAX));
+        case "text" -> {
+          m.appendText(Clean.text(text(block.get("text")), TEXT_MAX));
+          firstAssistantText(text(block.get("text")));
+        }
         case "thinking" -> m.appendThinking(Clean.text(text(block.get("thinking")), TEXT_MAX));
         case "tool_use" -> {
           String callId = text(block.get("id"));
@@ -186,7 +286,32 @@ final class TranscriptParser {
     }
   }
 
+  private void compactSummary(JsonNode content, Instant at) {
+    ParsedMessage m = new ParsedMessage("compact-summary", null, at);
+    if (content.isTextual()) {
+      m.appendText(Clean.text(content.textValue(), TEXT_MAX));
+    } else {
+      for (JsonNode block : content) {
+        if (block.path("type").asText("").equals("text")) {
+          m.appendText(Clean.text(text(block.get("text")), TEXT_MAX));
+        }
+      }
+    }
+    transcript.messages.add(m);
+  }
+
   private void user(JsonNode content, Instant at) {
+    String whole = content.isTextual() ? content.textValue() : null;
+    if (whole == null && content.size() == 1 && content.get(0).path("type").asText("").equals("text")) {
+      whole = text(content.get(0).get("text"));
+    }
+    if (whole != null && Command.is(whole)) {
+      Command c = Command.of(whole);
+      ParsedMessage m = new ParsedMessage(c.role(), null, at);
+      m.appendText(Clean.text(c.text(), TEXT_MAX));
+      transcript.messages.add(m);
+      return;
+    }
     ParsedMessage m = new ParsedMessage("user", null, at);
     if (content.isTextual()) {
       m.appendText(Clean.text(content.textValue(), TEXT_MAX));
@@ -206,9 +331,20 @@ final class TranscriptParser {
     transcript.messages.add(m);
     if (transcript.firstPrompt == null) {
       String candidate = m.text.toString().strip();
-      if (!candidate.startsWith("<") && !candidate.startsWith("Caveat:") && !candidate.isEmpty()) {
-        transcript.firstPrompt = Clean.title(candidate);
+      if (!candidate.startsWith("<") && !candidate.startsWith("Caveat:") && !candidate.startsWith("[Request interrupted")
+          && !candidate.isEmpty()) {
+        if (transcript.messages.size() == 1 && candidate.startsWith(COMPACTION_PROMPT)) {
+          transcript.compaction = true; // a compaction run: its only prompt asks for the summary
+        } else {
+          transcript.firstPrompt = Clean.title(candidate);
+        }
       }
+    }
+  }
+
+  private void firstAssistantText(String s) {
+    if (transcript.firstAssistantText == null && s != null && !s.isBlank()) {
+      transcript.firstAssistantText = Clean.title(s);
     }
   }
 

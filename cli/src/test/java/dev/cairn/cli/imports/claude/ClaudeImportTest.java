@@ -30,7 +30,7 @@ class ClaudeImportTest {
   private final List<String> malformed = new ArrayList<>();
 
   private ClaudeImport.Summary run(Path root) throws IOException {
-    ClaudeImport importer = new ClaudeImport(ORIGIN, dir.resolve("state/claude-import.json"), drafts::add, () -> -1L);
+    ClaudeImport importer = new ClaudeImport(ORIGIN, dir.resolve("state/claude-import.json"), drafts::add, () -> -1L, dev.cairn.cli.imports.redact.Redactor.standard());
     return importer.run(root, true, new ClaudeImport.Listener() {
       @Override
       public void fileDone(long done, long total, long messages, long bytes) { }

@@ -1,0 +1,129 @@
+package dev.cairn.cli.imports.redact;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Replaces secrets in text with {@code [redacted:<rule>]} before an importer builds its events, so
+ * no copy of the archive (ledger, view, segments, any machine, any target) ever holds them and
+ * every machine's digest agrees. Applies its rules in order; a match that an allow-list pattern
+ * matches in full is left as it is. Counts what it replaced per rule.
+ *
+ * <p>Not thread-safe (the counts): one per import run.
+ */
+public final class Redactor {
+  /** Tells where a secret was replaced (for {@code --dry-run}). */
+  public interface Sighting {
+    void redacted(String rule, String where);
+  }
+
+  private final List<RedactionRule> rules;
+  private final List<Pattern> allow;
+  private final Map<String, Long> counts = new TreeMap<>();
+
+  public Redactor(List<RedactionRule> rules, List<Pattern> allow) {
+    this.rules = List.copyOf(rules);
+    this.allow = List.copyOf(allow);
+  }
+
+  /** The built-in rules and no allow-list. */
+  public static Redactor standard() {
+    return new Redactor(SecretRules.BUILT_IN, List.of());
+  }
+
+  /** {@code text} with every secret replaced (null stays null); {@code where} and {@code sighting} say where, for reports. */
+  public String redact(String text, String where, Sighting sighting) {
+    if (text == null || text.isEmpty()) {
+      return text;
+    }
+    String out = text;
+    for (RedactionRule rule : rules) {
+      if (rule.mayMatch(out)) {
+        out = apply(rule, out, where, sighting);
+      }
+    }
+    return out;
+  }
+
+  /** {@code text} with every secret replaced. */
+  public String redact(String text) {
+    return redact(text, "", (r, w) -> { });
+  }
+
+  private String apply(RedactionRule rule, String text, String where, Sighting sighting) {
+    Matcher m = rule.pattern().matcher(text);
+    boolean group = rule.hasSecretGroup();
+    StringBuilder out = null;
+    int last = 0;
+    while (m.find()) {
+      int start = group ? m.start("secret") : m.start();
+      int end = group ? m.end("secret") : m.end();
+      String found = text.substring(start, end);
+      if (allowed(found) || (rule.minEntropy() > 0 && !random(found, rule.minEntropy()))) {
+        continue;
+      }
+      if (out == null) {
+        out = new StringBuilder(text.length());
+      }
+      out.append(text, last, start).append("[redacted:").append(rule.name()).append(']');
+      last = end;
+      counts.merge(rule.name(), 1L, Long::sum);
+      sighting.redacted(rule.name(), where);
+    }
+    if (out == null) {
+      return text;
+    }
+    return out.append(text, last, text.length()).toString();
+  }
+
+  private boolean allowed(String found) {
+    for (Pattern p : allow) {
+      if (p.matcher(found).matches()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether {@code s} looks generated rather than written: letters and digits both, and at least {@code bits} of entropy per character. */
+  static boolean random(String s, double bits) {
+    boolean letter = false;
+    boolean digit = false;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      letter |= Character.isLetter(c);
+      digit |= Character.isDigit(c);
+    }
+    return letter && digit && entropy(s) >= bits;
+  }
+
+  /** Shannon entropy of {@code s} in bits per character. */
+  static double entropy(String s) {
+    Map<Character, Integer> freq = new java.util.HashMap<>();
+    for (int i = 0; i < s.length(); i++) {
+      freq.merge(s.charAt(i), 1, Integer::sum);
+    }
+    double h = 0;
+    for (int n : freq.values()) {
+      double p = (double) n / s.length();
+      h -= p * (Math.log(p) / Math.log(2));
+    }
+    return h;
+  }
+
+  /** Replacements so far, per rule name (sorted). */
+  public Map<String, Long> counts() {
+    return java.util.Collections.unmodifiableMap(new TreeMap<>(counts));
+  }
+
+  /** The rule names in use, in order. */
+  public List<String> ruleNames() {
+    List<String> names = new ArrayList<>();
+    rules.forEach(r -> names.add(r.name()));
+    return names;
+  }
+}
