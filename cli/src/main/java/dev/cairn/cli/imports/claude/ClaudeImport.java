@@ -52,9 +52,10 @@ public final class ClaudeImport {
   /** Totals of one run. */
   public record Summary(long files, long unchanged, long added, long grown, long rewritten, long sessionEvents,
       long messageEvents, long skippedRecords, long malformedLines, long pendingBytes, long bytesRead,
-      java.util.Map<String, Long> redactions) {
+      java.util.Map<String, Long> redactions, java.util.Map<String, Long> skippedFiles) {
     public Summary {
       redactions = java.util.Map.copyOf(redactions);
+      skippedFiles = java.util.Map.copyOf(skippedFiles);
     }
 
     /** Secrets replaced in this run, all rules together. */
@@ -134,7 +135,8 @@ public final class ClaudeImport {
           + (Files.exists(root) ? "a file" : "nothing"));
     }
     this.listener = listener;
-    List<Source> sources = sources(root);
+    java.util.Map<String, Long> skippedFiles = new java.util.TreeMap<>();
+    List<Source> sources = sources(root, skippedFiles);
     long unchanged = 0, added = 0, grown = 0, rewritten = 0, sessions = 0, messages = 0, skipped = 0, malformed = 0, pending = 0, read = 0;
     long done = 0;
     for (Source src : sources) {
@@ -150,18 +152,22 @@ public final class ClaudeImport {
         read += data.length;
         int position = lastNewline(data) + 1;
         pending += data.length - position;
+        long reportedUpTo = 0; // a grown file's earlier lines were reported when they first appeared
         if (before == null) {
           added++;
         } else if (position >= before.position() && sha256(data, (int) Math.min(before.position(), data.length)).equals(before.prefixSha256())) {
           grown++;
+          reportedUpTo = before.position();
         } else {
           rewritten++;
         }
         Transcript t = TranscriptParser.parse(data, position);
         skipped += t.skipped;
-        malformed += t.malformed.size();
         for (Transcript.Malformed m : t.malformed) {
-          listener.malformed(src.file(), m.line(), m.reason());
+          if (m.offset() >= reportedUpTo) {
+            malformed++;
+            listener.malformed(src.file(), m.line(), m.reason());
+          }
         }
         long[] emitted = emit(src, t, before, key, data.length, mtime, position, sha256(data, position));
         sessions += emitted[0];
@@ -179,7 +185,7 @@ public final class ClaudeImport {
       state.save();
     }
     return new Summary(sources.size(), unchanged, added, grown, rewritten, sessions, messages, skipped, malformed, pending, read,
-        redactor.counts());
+        redactor.counts(), skippedFiles);
   }
 
   private long[] emit(Source src, Transcript t, FileState before, String key, long size, long mtime, int position, String prefix) {
@@ -198,7 +204,8 @@ public final class ClaudeImport {
     long messageEvents = 0;
     String sessionHash = oldSession;
     if (!t.messages.isEmpty()) {
-      SessionRecorded recorded = new SessionRecorded(id, "claude-code", project(t, src), redact(t.title(), id + " title"), t.startedAt, t.endedAt,
+      SessionRecorded recorded = new SessionRecorded(id, "claude-code", project(t, src), redact(title(t, id, parent), id + " title"),
+          t.startedAt, t.endedAt,
           src.file().toAbsolutePath().toString(), parent, t.cwd, t.gitBranch);
       sessionHash = hash(recorded);
       if (!sessionHash.equals(oldSession) && !inLedger.contains(key(recorded))) {
@@ -228,12 +235,31 @@ public final class ClaudeImport {
     return new long[] {sessionEvents, messageEvents};
   }
 
+  /** What the session is called: a compaction run for what it is, else the transcript's title, never blank. */
+  private static String title(Transcript t, SessionId id, SessionId parent) {
+    if (t.compaction) {
+      return "Compaction of " + (parent == null ? "the conversation" : parent.toString())
+          + (t.startedAt == null ? "" : " at " + t.startedAt.toString().substring(0, Math.min(16, t.startedAt.toString().length())).replace('T', ' '));
+    }
+    String title = t.title();
+    return title == null || title.isBlank() ? "Untitled session " + id.nativeId() : title;
+  }
+
   private String redact(String text, String where) {
     return redactor.redact(text, where, listener::redacted);
   }
 
+  /**
+   * The repository the session worked in: where the first working directory still exists, the
+   * name of the folder that holds the git common directory (so every worktree of a repository is
+   * one project); else the first working directory's name; else the projects folder's entry.
+   */
   private static String project(Transcript t, Source src) {
     if (t.cwd != null) {
+      String repo = GitRepository.nameOf(Path.of(t.cwd));
+      if (repo != null) {
+        return repo;
+      }
       Path name = Path.of(t.cwd).getFileName();
       if (name != null && !name.toString().isBlank()) {
         return name.toString();
@@ -242,22 +268,47 @@ public final class ClaudeImport {
     return src.projectDir();
   }
 
-  private static List<Source> sources(Path root) throws IOException {
+  private static final String NOT_JSONL = "not a .jsonl transcript";
+
+  private static List<Source> sources(Path root, java.util.Map<String, Long> skipped) throws IOException {
     List<Source> out = new ArrayList<>();
     for (Path project : sorted(root)) {
       if (!Files.isDirectory(project)) {
+        skipped.merge(NOT_JSONL, 1L, Long::sum);
         continue;
       }
       String projectDir = project.getFileName().toString();
       for (Path entry : sorted(project)) {
         String name = entry.getFileName().toString();
-        if (Files.isRegularFile(entry) && name.endsWith(".jsonl")) {
-          out.add(new Source(entry, projectDir, strip(name), null));
+        if (Files.isRegularFile(entry)) {
+          if (name.endsWith(".jsonl")) {
+            out.add(new Source(entry, projectDir, strip(name), null));
+          } else {
+            skipped.merge(NOT_JSONL, 1L, Long::sum);
+          }
         } else if (Files.isDirectory(entry.resolve("subagents"))) {
-          for (Path agent : sorted(entry.resolve("subagents"))) {
+          Path subagents = entry.resolve("subagents");
+          for (Path agent : sorted(subagents)) {
             String a = agent.getFileName().toString();
             if (Files.isRegularFile(agent) && a.startsWith("agent-") && a.endsWith(".jsonl")) {
               out.add(new Source(agent, projectDir, name + "/" + strip(a), name));
+            } else if (a.equals("workflows") && Files.isDirectory(agent)) {
+              for (Path workflow : sorted(agent)) {
+                if (!Files.isDirectory(workflow)) {
+                  skipped.merge(NOT_JSONL, 1L, Long::sum);
+                  continue;
+                }
+                for (Path w : sorted(workflow)) {
+                  String f = w.getFileName().toString();
+                  if (Files.isRegularFile(w) && f.startsWith("agent-") && f.endsWith(".jsonl")) {
+                    out.add(new Source(w, projectDir, name + "/workflows/" + workflow.getFileName() + "/" + strip(f), name));
+                  } else {
+                    skipped.merge(NOT_JSONL, 1L, Long::sum);
+                  }
+                }
+              }
+            } else {
+              skipped.merge(NOT_JSONL, 1L, Long::sum);
             }
           }
         }

@@ -24,8 +24,8 @@ final class Transcript {
   long skipped;
   final List<Malformed> malformed = new ArrayList<>();
 
-  /** A line that could not be used: its 1-based number and why. */
-  record Malformed(long line, String reason) {}
+  /** A line that could not be used: its 1-based number, the byte offset it starts at, and why. */
+  record Malformed(long line, long offset, String reason) {}
 
   void seen(Instant t) {
     if (t == null) {

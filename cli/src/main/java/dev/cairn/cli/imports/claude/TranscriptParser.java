@@ -29,8 +29,8 @@ import java.util.Set;
  *       ({@code <local-command-stdout>}, {@code -stderr}) is {@code command-output}, without
  *       terminal escapes.
  *   <li>{@code system} records: {@code local_command} is a command or its output as above;
- *       {@code compact_boundary}, {@code api_error} and any other subtype with text are
- *       {@code system} messages saying what happened.
+ *       {@code compact_boundary} and {@code api_error} are {@code system} messages saying what
+ *       happened; other subtypes (hook summaries, turn durations, ...) are skipped and counted.
  *   <li>The title is the first real user prompt (not an interruption notice, a command, command
  *       output, a meta or compaction record, or tagged text), else a {@code summary} record, else the
  *       first assistant text.
@@ -58,6 +58,7 @@ final class TranscriptParser {
   private final Transcript transcript = new Transcript();
   private final Map<String, ParsedMessage.Call> openCalls = new HashMap<>();
   private long line;
+  private long offset;
 
   /** Parses the complete lines in {@code data[0, length)}. */
   static Transcript parse(byte[] data, int length) {
@@ -77,6 +78,7 @@ final class TranscriptParser {
 
   private void line(byte[] data, int offset, int len) {
     line++;
+    this.offset = offset;
     if (len == 0 || (len == 1 && data[offset] == '\r')) {
       return;
     }
@@ -148,12 +150,9 @@ final class TranscriptParser {
         body = "API error" + (error != null ? ": " + error : content != null ? ": " + content : "")
             + (node.has("retryAttempt") ? " (retry " + node.path("retryAttempt").asText() + " of " + node.path("maxRetries").asText("?") + ")" : "");
       }
-      default -> {
-        if (content == null || content.isBlank()) {
-          transcript.skipped++;
-          return;
-        }
-        body = (subtype.isEmpty() ? "" : subtype + ": ") + content;
+      default -> { // hook summaries, turn durations, informational notes: not part of the conversation
+        transcript.skipped++;
+        return;
       }
     }
     transcript.seen(at);
@@ -381,7 +380,7 @@ final class TranscriptParser {
   }
 
   private void malformed(String reason) {
-    transcript.malformed.add(new Transcript.Malformed(line, reason));
+    transcript.malformed.add(new Transcript.Malformed(line, offset, reason));
   }
 
   private static String text(JsonNode n) {

@@ -119,7 +119,7 @@ class ClaudeImportTest {
   }
 
   @Test
-  void aSummaryRecordGivesTheTitleAndSubAgentsAreSessionsWithAParent() throws IOException {
+  void theFirstRealPromptOutranksASummaryRecordAndSubAgentsAreSessionsWithAParent() throws IOException {
     Path project = projects().resolve("-p");
     new TranscriptFile("s2").summary("Refactor the ledger").user("<command-name>x</command-name>").user("real prompt")
         .assistantText("m1", "ok").write(project.resolve("s2.jsonl"));
@@ -128,7 +128,7 @@ class ClaudeImportTest {
     run(projects());
     SessionRecorded main = sessions().stream().filter(r -> r.parent() == null).findFirst().orElseThrow();
     SessionRecorded sub = sessions().stream().filter(r -> r.parent() != null).findFirst().orElseThrow();
-    assertEquals("Refactor the ledger", main.title());
+    assertEquals("real prompt", main.title(), "the first real prompt (not the command); the summary is the fallback");
     assertEquals("lap-000001~s2/agent-a1b2", sub.session().toString());
     assertEquals(main.session(), sub.parent());
     assertEquals("Find every caller of appendLocal", sub.title());

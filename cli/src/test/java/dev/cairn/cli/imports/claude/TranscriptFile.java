@@ -21,6 +21,7 @@ final class TranscriptFile {
   private final String sessionId;
   private final List<String> lines = new ArrayList<>();
   private int clock;
+  private String cwd = "/home/ana/projects/cairn";
 
   TranscriptFile(String sessionId) {
     this.sessionId = sessionId;
@@ -28,7 +29,7 @@ final class TranscriptFile {
 
   private ObjectNode base(String type) {
     ObjectNode o = M.createObjectNode();
-    o.put("type", type).put("sessionId", sessionId).put("cwd", "/home/ana/projects/cairn").put("gitBranch", "main")
+    o.put("type", type).put("sessionId", sessionId).put("cwd", cwd).put("gitBranch", "main")
         .put("version", "2.0.14").put("uuid", "u" + lines.size()).put("timestamp", String.format("2025-11-20T10:%02d:%02dZ", clock / 60, clock % 60));
     clock += 7;
     return o;
@@ -38,6 +39,31 @@ final class TranscriptFile {
     ObjectNode o = base("user");
     o.putObject("message").put("role", "user").put("content", text);
     return add(o);
+  }
+
+  /** Later lines carry this working directory. */
+  TranscriptFile cwd(String dir) {
+    this.cwd = dir;
+    return this;
+  }
+
+  /** The summary Claude Code writes after compacting, as a user record marked isCompactSummary. */
+  TranscriptFile compactSummary(String text) {
+    ObjectNode o = base("user");
+    o.put("isCompactSummary", true).put("isVisibleInTranscriptOnly", true);
+    o.putObject("message").put("role", "user").put("content", text);
+    return add(o);
+  }
+
+  /** A system record of {@code subtype}; {@code fieldsJson} adds its other fields. */
+  TranscriptFile system(String subtype, String fieldsJson) {
+    try {
+      ObjectNode o = base("system").put("subtype", subtype);
+      o.setAll((ObjectNode) M.readTree(fieldsJson));
+      return add(o);
+    } catch (IOException e) {
+      throw new IllegalArgumentException(e);
+    }
   }
 
   TranscriptFile meta(String text) {
