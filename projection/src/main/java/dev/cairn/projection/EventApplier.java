@@ -63,11 +63,11 @@ final class EventApplier implements AutoCloseable {
     this.connection = connection;
     upsertSession = connection.prepareStatement(
         "INSERT INTO sessions(session, origin, agent, project, title, started_at, ended_at, source, parent, cwd, git_branch,"
-            + " rec_hlc, rec_origin, rec_seq) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
+            + " rec_hlc, rec_origin, rec_seq, kind) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
             + " ON CONFLICT(session) DO UPDATE SET agent=excluded.agent, project=excluded.project, title=excluded.title,"
             + " started_at=excluded.started_at, ended_at=excluded.ended_at, source=excluded.source, parent=excluded.parent,"
             + " cwd=excluded.cwd, git_branch=excluded.git_branch, rec_hlc=excluded.rec_hlc, rec_origin=excluded.rec_origin,"
-            + " rec_seq=excluded.rec_seq"
+            + " rec_seq=excluded.rec_seq, kind=excluded.kind"
             + " WHERE (excluded.rec_hlc, excluded.rec_origin, excluded.rec_seq) > (sessions.rec_hlc, sessions.rec_origin, sessions.rec_seq)");
     upsertMessage = connection.prepareStatement(
         "INSERT INTO messages(session, ordinal, role, text, thinking, at, model, tool_calls, usage, tool_text, hlc, origin, seq)"
@@ -148,6 +148,7 @@ final class EventApplier implements AutoCloseable {
     setNullable(p, 10, r.cwd());
     setNullable(p, 11, r.gitBranch());
     setOrderKey(p, 12, e);
+    setNullable(p, 15, r.kind());
     p.addBatch();
     if (++pendingSessions >= FLUSH_AT) {
       flush();

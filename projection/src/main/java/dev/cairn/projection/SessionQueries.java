@@ -25,7 +25,7 @@ public final class SessionQueries {
   public static final int SEARCH_WINDOW = 5_000;
 
   private static final String SESSION_COLUMNS =
-      "session, title, project, agent, started_at, ended_at, starred, trashed, tags, pins, messages, parent FROM session_view";
+      "session, title, project, agent, started_at, ended_at, starred, trashed, tags, pins, messages, parent, kind FROM session_view";
 
   /** Sessions newest first; trashed ones only when {@code includeTrashed}. */
   public List<SessionRow> sessions(boolean includeTrashed, int limit) {
@@ -116,7 +116,8 @@ public final class SessionQueries {
     try (ResultSet rs = p.executeQuery()) {
       while (rs.next()) {
         out.add(new SessionRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-            rs.getString(6), rs.getInt(7) != 0, rs.getInt(8) != 0, rs.getString(9), rs.getLong(10), rs.getLong(11), rs.getString(12)));
+            rs.getString(6), rs.getInt(7) != 0, rs.getInt(8) != 0, rs.getString(9), rs.getLong(10), rs.getLong(11), rs.getString(12),
+            rs.getString(13)));
       }
     }
     return out;
@@ -144,6 +145,23 @@ public final class SessionQueries {
         if (rs.next()) {
           return List.of(SessionId.parse(rs.getString(1)));
         }
+      }
+    } catch (SQLException e) {
+      throw new ViewException("resolve session in", file, e);
+    }
+    // a native id given whole names that session, not also its sub-agents (whose ids start with it)
+    try (PreparedStatement whole = connection.prepareStatement("SELECT session FROM sessions WHERE substr(session, instr(session, '~') + 1) = ?"
+        + " ORDER BY session LIMIT ?")) {
+      whole.setString(1, ref);
+      whole.setInt(2, max);
+      List<SessionId> out = new ArrayList<>();
+      try (ResultSet rs = whole.executeQuery()) {
+        while (rs.next()) {
+          out.add(SessionId.parse(rs.getString(1)));
+        }
+      }
+      if (!out.isEmpty()) {
+        return out;
       }
     } catch (SQLException e) {
       throw new ViewException("resolve session in", file, e);

@@ -13,4 +13,8 @@ public record SessionRow(
     String tags,
     long pins,
     long messages,
-    String parent) {}
+    String parent,
+    String kind) {
+  /** {@code main}, {@code sub-agent} or {@code compaction} (docs/schema.md). */
+  public static final String MAIN = "main";
+}

@@ -20,7 +20,7 @@ import java.sql.Statement;
  * <p>Stateless.
  */
 final class ViewDatabase {
-  static final String SCHEMA_VERSION = "1";
+  static final String SCHEMA_VERSION = "2";
 
   enum Mode { LIVE, BULK }
 

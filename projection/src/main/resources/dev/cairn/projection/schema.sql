@@ -1,4 +1,4 @@
--- cairn view schema, version 1. Documented in docs/schema.md; keep the two in step.
+-- cairn view schema, version 2 (2: sessions.kind, session_view.kind). Documented in docs/schema.md; keep the two in step.
 -- Everything here is derived from the ledger and can be deleted and rebuilt ('cairn rebuild').
 -- Order keys are stored as (hlc, origin, seq): hlc is the fixed-width HLC string, so SQLite's
 -- row-value comparison (hlc, origin, seq) > (...) is exactly cairn's order-key comparison.
@@ -38,6 +38,7 @@ CREATE TABLE sessions(
   parent     TEXT,
   cwd        TEXT,
   git_branch TEXT,
+  kind       TEXT,                 -- as recorded ('compaction'), NULL when the event had none; session_view resolves it
   rec_hlc    TEXT NOT NULL,        -- order key of the winning session.recorded
   rec_origin TEXT NOT NULL,
   rec_seq    INTEGER NOT NULL
@@ -148,7 +149,8 @@ SELECT
   s.parent,
   s.cwd,
   s.git_branch,
-  s.source
+  s.source,
+  COALESCE(s.kind, CASE WHEN s.parent IS NULL THEN 'main' ELSE 'sub-agent' END) AS kind
 FROM sessions s;
 
-INSERT INTO view_meta VALUES ('schema_version', '1');
+INSERT INTO view_meta VALUES ('schema_version', '2');

@@ -49,8 +49,16 @@ public final class Pages {
   }
 
   /** One message, its Markdown already rendered (escaped) to HTML. */
-  public record Message(long ordinal, String role, String at, String model, String html, String thinking, String toolCalls,
+  public record Message(long ordinal, String role, String at, String model, String html, String thinking, List<Tool> tools,
       boolean pinned, String pinNote) {}
+
+  /**
+   * A tool call as the page shows it: name, input, the result cut to {@link #RESULT_PREVIEW}
+   * characters ({@code full} holds all of it when it was cut), and the sub-agent session it started.
+   */
+  public record Tool(String name, String input, String result, String full, boolean error, String subAgent, String subAgentTitle) {
+    public static final int RESULT_PREVIEW = 2_000;
+  }
 
   /** A session with its messages and the conflicts open on it. */
   public record Session(Frame frame, SessionRow session, List<Message> messages, List<ConflictRow> conflicts, List<SessionRow> subAgents) {

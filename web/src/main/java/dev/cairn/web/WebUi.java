@@ -12,6 +12,7 @@ import dev.cairn.projection.SearchResults;
 import dev.cairn.projection.SearchSyntaxException;
 import dev.cairn.projection.SessionFilter;
 import dev.cairn.projection.SessionRow;
+import dev.cairn.projection.SubAgentLinks;
 import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
 import gg.jte.output.StringOutput;
@@ -64,6 +65,7 @@ public final class WebUi extends Handler.Abstract {
   static final String CSP = "default-src 'none'; script-src 'self'; connect-src 'self'; style-src 'self'; img-src 'self'; form-action 'self';"
       + " base-uri 'none'; frame-ancestors 'none'";
   static final int PAGE = 200;
+  private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
 
   private final Views views;
   private final Machines machines;
@@ -241,9 +243,12 @@ public final class WebUi extends Handler.Abstract {
   private void session(Response response, Callback callback, String ref, String csrf) {
     SessionId id = sessionId(ref);
     Optional<Pages.Session> page = views.read(v -> v.queries().session(id).map(row -> {
-      List<Pages.Message> messages = v.queries().messages(id).stream().map(WebUi::message).toList();
+      List<MessageRow> rows = v.queries().messages(id);
+      List<SessionRow> subAgents = v.queries().subAgents(id);
+      java.util.Map<String, SessionRow> started = SubAgentLinks.of(rows, subAgents);
+      List<Pages.Message> messages = rows.stream().map(m -> message(m, started)).toList();
       return new Pages.Session(new Pages.Frame(row.title() == null ? id.toString() : row.title(), csrf), row, messages,
-          v.queries().conflicts().stream().filter(c -> c.session().equals(id.toString())).toList(), v.queries().subAgents(id));
+          v.queries().conflicts().stream().filter(c -> c.session().equals(id.toString())).toList(), subAgents);
     }));
     if (page.isEmpty()) {
       text(response, callback, 404, "no session " + id);
@@ -252,8 +257,23 @@ public final class WebUi extends Handler.Abstract {
     page(response, callback, 200, "session.jte", page.get());
   }
 
-  private static Pages.Message message(MessageRow m) {
-    return new Pages.Message(m.ordinal(), m.role(), m.at(), m.model(), Markdown.toHtml(m.text()), m.thinking(), m.toolCalls(),
+  private static Pages.Message message(MessageRow m, java.util.Map<String, SessionRow> started) {
+    List<Pages.Tool> tools = new java.util.ArrayList<>();
+    if (m.toolCalls() != null) {
+      try {
+        for (com.fasterxml.jackson.databind.JsonNode call : JSON.readTree(m.toolCalls())) {
+          String output = call.hasNonNull("output") ? call.path("output").asText() : null;
+          boolean cut = output != null && output.length() > Pages.Tool.RESULT_PREVIEW;
+          SessionRow sub = started.get(call.path("id").asText(""));
+          tools.add(new Pages.Tool(call.path("name").asText(), call.path("input").asText(""),
+              cut ? output.substring(0, Pages.Tool.RESULT_PREVIEW) : output, cut ? output : null, call.path("is_error").asBoolean(false),
+              sub == null ? null : sub.session(), sub == null ? null : sub.title()));
+        }
+      } catch (java.io.IOException e) {
+        tools.add(new Pages.Tool("(unreadable tool calls)", m.toolCalls(), null, null, true, null, null));
+      }
+    }
+    return new Pages.Message(m.ordinal(), m.role(), m.at(), m.model(), Markdown.toHtml(m.text()), m.thinking(), tools,
         m.pinned(), m.pinNote());
   }
 

@@ -17,7 +17,8 @@ import picocli.CommandLine.Option;
 /** {@code cairn sessions}: lists sessions with their curated fields. */
 @Command(name = "sessions", header = "List sessions with curated fields; filter by star, tag, project, agent, machine, date.", mixinStandardHelpOptions = true,
     description = {"List sessions, newest first, with curated title, star (*), message count and tags.",
-        "Trashed sessions are hidden unless --all or --trashed. Filters combine (AND)."})
+        "Trashed sessions are hidden unless --all or --trashed. Filters combine (AND).",
+        "Sub-agent and compaction sessions are folded under their parent (SUBS counts them); --all-kinds lists them too."})
 public final class SessionsCommand implements Callable<Integer> {
   private final Context ctx;
 
@@ -38,6 +39,10 @@ public final class SessionsCommand implements Callable<Integer> {
   @Option(names = "--limit", paramLabel = "N", description = "At most N sessions (default: all).")
   int limit;
 
+  @Option(names = "--all-kinds", description = "List sub-agent and compaction sessions as rows of their own (by default they are"
+      + " folded under their parent, which counts them).")
+  boolean allKinds;
+
   @Option(names = "--json", description = "Print a JSON array.")
   boolean json;
 
@@ -48,16 +53,19 @@ public final class SessionsCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     List<SessionRow> rows;
+    java.util.Map<String, Long> subAgents;
     try (Views.Fresh f = Views.caughtUp(Home.of(ctx))) {
       SessionFilter.Trashed t = trashed ? SessionFilter.Trashed.ONLY : all ? SessionFilter.Trashed.ALL : SessionFilter.Trashed.HIDE;
-      rows = f.view().queries().sessions(filters.apply(SessionFilter.DEFAULT).withTrashed(t).withLimit(limit));
+      rows = f.view().queries().sessions(filters.apply(SessionFilter.DEFAULT).withTrashed(t).withLimit(limit).withTopLevel(!allKinds && !trashed));
+      subAgents = f.view().queries().subAgentCounts();
     }
     if (json) {
       ArrayNode out = Json.MAPPER.createArrayNode();
       for (SessionRow r : rows) {
         out.addObject().put("session", r.session()).put("title", r.title()).put("project", r.project()).put("agent", r.agent())
             .put("started_at", r.startedAt()).put("ended_at", r.endedAt()).put("starred", r.starred()).put("trashed", r.trashed())
-            .put("tags", r.tags()).put("pins", r.pins()).put("messages", r.messages()).put("parent", r.parent());
+            .put("tags", r.tags()).put("pins", r.pins()).put("messages", r.messages()).put("parent", r.parent())
+            .put("kind", r.kind()).put("sub_agents", subAgents.getOrDefault(r.session(), 0L));
       }
       ctx.out().println(Json.write(out));
       return 0;
@@ -66,11 +74,12 @@ public final class SessionsCommand implements Callable<Integer> {
       ctx.out().println("no sessions");
       return 0;
     }
-    ctx.out().printf("%-1s %-44s %-20s %-36s %5s  %s%n", "", "SESSION", "STARTED", "TITLE", "MSGS", "TAGS");
+    ctx.out().printf("%-1s %-44s %-20s %-36s %5s %4s  %s%n", "", "SESSION", "STARTED", "TITLE", "MSGS", "SUBS", "TAGS");
     for (SessionRow r : rows) {
-      ctx.out().printf("%-1s %-44s %-20s %-36s %5d  %s%n", r.starred() ? "*" : (r.trashed() ? "x" : ""), cut(r.session(), 44),
+      long subs = subAgents.getOrDefault(r.session(), 0L);
+      ctx.out().printf("%-1s %-44s %-20s %-36s %5d %4s  %s%n", r.starred() ? "*" : (r.trashed() ? "x" : ""), cut(r.session(), 44),
           cut(r.startedAt() == null ? "" : r.startedAt(), 20), cut(r.title() == null ? "" : r.title(), 36), r.messages(),
-          r.tags() == null ? "" : r.tags());
+          subs == 0 ? "" : Long.toString(subs), r.tags() == null ? "" : r.tags());
     }
     return 0;
   }

@@ -10,7 +10,9 @@ import dev.cairn.cli.output.Json;
 import dev.cairn.ledger.SessionId;
 import dev.cairn.projection.MessageRow;
 import dev.cairn.projection.SessionRow;
+import dev.cairn.projection.SubAgentLinks;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -46,22 +48,31 @@ public final class ShowCommand implements Callable<Integer> {
       }
       SessionRow s = f.view().queries().session(found.get(0)).orElseThrow();
       List<MessageRow> messages = f.view().queries().messages(found.get(0));
+      List<SessionRow> subAgents = f.view().queries().subAgents(found.get(0));
+      Map<String, SessionRow> started = SubAgentLinks.of(messages, subAgents);
       if (json) {
-        printJson(s, messages);
+        printJson(s, messages, subAgents, started);
       } else {
-        printText(s, messages);
+        printText(s, messages, subAgents, started);
       }
     }
     return 0;
   }
 
-  private void printText(SessionRow s, List<MessageRow> messages) throws Exception {
+  private void printText(SessionRow s, List<MessageRow> messages, List<SessionRow> subAgents, Map<String, SessionRow> started)
+      throws Exception {
     var out = ctx.out();
     out.println((s.starred() ? "* " : "") + (s.title() == null ? "(untitled)" : s.title()) + (s.trashed() ? "   [in trash]" : ""));
-    out.println("  session   " + s.session() + (s.parent() == null ? "" : "   (sub-agent of " + s.parent() + ")"));
+    out.println("  session   " + s.session() + (s.parent() == null ? "" : "   (" + s.kind() + " of " + s.parent() + ")"));
     out.println("  project   " + nullToDash(s.project()) + "   agent " + s.agent());
     out.println("  time      " + nullToDash(s.startedAt()) + " .. " + nullToDash(s.endedAt()));
     out.println("  tags      " + (s.tags() == null ? "-" : s.tags()) + "   pins " + s.pins() + "   messages " + s.messages());
+    if (!subAgents.isEmpty()) {
+      out.println("  sub-agents " + subAgents.size());
+      for (SessionRow a : subAgents) {
+        out.println("    " + a.session() + "  " + (a.title() == null ? "" : a.title()) + "  (" + a.kind() + ", " + a.messages() + " messages)");
+      }
+    }
     for (MessageRow m : messages) {
       out.println();
       out.println("[" + m.ordinal() + "] " + m.role() + (m.at() == null ? "" : "  " + m.at()) + (m.model() == null ? "" : "  " + m.model())
@@ -75,6 +86,10 @@ public final class ShowCommand implements Callable<Integer> {
       if (m.toolCalls() != null) {
         for (JsonNode call : Json.MAPPER.readTree(m.toolCalls())) {
           out.println("  -> " + call.path("name").asText() + " " + preview(call.path("input").asText("")));
+          SessionRow sub = started.get(call.path("id").asText(""));
+          if (sub != null) {
+            out.println("     started " + sub.session());
+          }
           if (call.hasNonNull("output")) {
             out.println("  <- " + (call.path("is_error").asBoolean() ? "ERROR " : "") + preview(call.path("output").asText()));
           }
@@ -83,15 +98,26 @@ public final class ShowCommand implements Callable<Integer> {
     }
   }
 
-  private void printJson(SessionRow s, List<MessageRow> messages) throws Exception {
+  private void printJson(SessionRow s, List<MessageRow> messages, List<SessionRow> subAgents, Map<String, SessionRow> started)
+      throws Exception {
     ObjectNode o = Json.object().put("session", s.session()).put("title", s.title()).put("project", s.project())
         .put("agent", s.agent()).put("started_at", s.startedAt()).put("ended_at", s.endedAt()).put("starred", s.starred())
-        .put("trashed", s.trashed()).put("tags", s.tags()).put("parent", s.parent());
+        .put("trashed", s.trashed()).put("tags", s.tags()).put("parent", s.parent()).put("kind", s.kind());
+    ArrayNode subs = o.putArray("sub_agents");
+    subAgents.forEach(a -> subs.addObject().put("session", a.session()).put("title", a.title()).put("kind", a.kind())
+        .put("messages", a.messages()));
     ArrayNode ms = o.putArray("messages");
     for (MessageRow m : messages) {
       ObjectNode mo = ms.addObject().put("ordinal", m.ordinal()).put("role", m.role()).put("text", m.text())
           .put("thinking", m.thinking()).put("at", m.at()).put("model", m.model()).put("pinned", m.pinned()).put("pin_note", m.pinNote());
-      mo.set("tool_calls", m.toolCalls() == null ? Json.MAPPER.createArrayNode() : Json.MAPPER.readTree(m.toolCalls()));
+      ArrayNode calls = m.toolCalls() == null ? Json.MAPPER.createArrayNode() : (ArrayNode) Json.MAPPER.readTree(m.toolCalls());
+      for (JsonNode call : calls) {
+        SessionRow sub = started.get(call.path("id").asText(""));
+        if (sub != null && call instanceof ObjectNode c) {
+          c.put("sub_agent", sub.session());
+        }
+      }
+      mo.set("tool_calls", calls);
       mo.set("usage", m.usage() == null ? Json.object() : Json.MAPPER.readTree(m.usage()));
     }
     ctx.out().println(Json.write(o));

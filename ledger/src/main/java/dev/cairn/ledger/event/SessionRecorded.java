@@ -13,7 +13,10 @@ import java.util.Objects;
  *
  * <p>Required: {@code session}, {@code agent}, {@code source}. Optional: {@code project}, {@code
  * title}, {@code started_at}, {@code ended_at}, {@code parent} (the session this sub-agent ran
- * under), {@code cwd}, {@code git_branch}.
+ * under), {@code cwd}, {@code git_branch}, {@code kind} (what the session is when its parent does
+ * not say it: {@value #COMPACTION} for a run that summarised its parent's conversation; absent,
+ * a session with a parent is a sub-agent, one without is a main session). {@code kind} was added
+ * in version 1 without changing it: an event without it reads and encodes exactly as before.
  */
 public record SessionRecorded(
     SessionId session,
@@ -25,8 +28,17 @@ public record SessionRecorded(
     String source,
     SessionId parent,
     String cwd,
-    String gitBranch) implements EventBody {
+    String gitBranch,
+    String kind) implements EventBody {
   public static final String TYPE = "session.recorded";
+  /** The kind of a compaction run. */
+  public static final String COMPACTION = "compaction";
+
+  /** A session.recorded without a kind. */
+  public SessionRecorded(SessionId session, String agent, String project, String title, Instant startedAt, Instant endedAt,
+      String source, SessionId parent, String cwd, String gitBranch) {
+    this(session, agent, project, title, startedAt, endedAt, source, parent, cwd, gitBranch, null);
+  }
 
   public SessionRecorded {
     Objects.requireNonNull(session, "session");
@@ -35,6 +47,9 @@ public record SessionRecorded(
     }
     if (!Text.isLabel(source, 4096)) {
       throw new EventFormatException("source", "where the session came from (1-4096 characters)", source);
+    }
+    if (kind != null && !kind.matches("[a-z][a-z-]{0,31}")) {
+      throw new EventFormatException("kind", "a kind of 1-32 characters of [a-z-] such as compaction", kind);
     }
     if (session.equals(parent)) {
       throw new EventFormatException("parent", "a session other than the session itself", parent.toString());
@@ -57,7 +72,8 @@ public record SessionRecorded(
         .put("source", source)
         .put("parent", parent)
         .put("cwd", cwd)
-        .put("git_branch", gitBranch);
+        .put("git_branch", gitBranch)
+        .put("kind", kind);
   }
 
   static SessionRecorded read(Fields f) {
@@ -71,6 +87,7 @@ public record SessionRecorded(
         f.string("source"),
         f.optionalSession("parent"),
         f.optionalString("cwd"),
-        f.optionalString("git_branch"));
+        f.optionalString("git_branch"),
+        f.optionalString("kind"));
   }
 }

@@ -86,7 +86,8 @@ public final class ClaudeImport {
     }
   }
 
-  private record Source(Path file, String projectDir, String nativeId, String parentNative) {}
+  /** One transcript file: the session it is, and for a sub-agent its parent and its agent id ({@code agent-<id>.jsonl}). */
+  private record Source(Path file, String projectDir, String nativeId, String parentNative, Path parentFile, String agentId) {}
 
   private final Origin origin;
   private final ImportState state;
@@ -94,6 +95,8 @@ public final class ClaudeImport {
   private final java.util.function.LongSupplier durable;
   private final Redactor redactor;
   private Listener listener = Listener.QUIET;
+  /** Per parent transcript read in this run: the descriptions it gave its sub-agents, by agent id. */
+  private final java.util.Map<Path, java.util.Map<String, String>> subAgentTitles = new java.util.HashMap<>();
   /** Events already in the ledger but not in the state (appended by a run killed before it saved): session + hash keys. */
   private final java.util.Set<String> inLedger = new java.util.HashSet<>();
 
@@ -135,6 +138,7 @@ public final class ClaudeImport {
           + (Files.exists(root) ? "a file" : "nothing"));
     }
     this.listener = listener;
+    subAgentTitles.clear();
     java.util.Map<String, Long> skippedFiles = new java.util.TreeMap<>();
     List<Source> sources = sources(root, skippedFiles);
     long unchanged = 0, added = 0, grown = 0, rewritten = 0, sessions = 0, messages = 0, skipped = 0, malformed = 0, pending = 0, read = 0;
@@ -162,6 +166,9 @@ public final class ClaudeImport {
           rewritten++;
         }
         Transcript t = TranscriptParser.parse(data, position);
+        if (src.parentNative() == null) {
+          subAgentTitles.put(src.file(), t.subAgentTitles);
+        }
         skipped += t.skipped;
         for (Transcript.Malformed m : t.malformed) {
           if (m.offset() >= reportedUpTo) {
@@ -204,9 +211,9 @@ public final class ClaudeImport {
     long messageEvents = 0;
     String sessionHash = oldSession;
     if (!t.messages.isEmpty()) {
-      SessionRecorded recorded = new SessionRecorded(id, "claude-code", project(t, src), redact(title(t, id, parent), id + " title"),
-          t.startedAt, t.endedAt,
-          src.file().toAbsolutePath().toString(), parent, t.cwd, t.gitBranch);
+      SessionRecorded recorded = new SessionRecorded(id, "claude-code", project(t, src),
+          redact(title(t, id, parent, givenTitle(src)), id + " title"), t.startedAt, t.endedAt,
+          src.file().toAbsolutePath().toString(), parent, t.cwd, t.gitBranch, t.compaction ? SessionRecorded.COMPACTION : null);
       sessionHash = hash(recorded);
       if (!sessionHash.equals(oldSession) && !inLedger.contains(key(recorded))) {
         sink.accept(new Draft(recorded));
@@ -235,8 +242,35 @@ public final class ClaudeImport {
     return new long[] {sessionEvents, messageEvents};
   }
 
-  /** What the session is called: a compaction run for what it is, else the transcript's title, never blank. */
-  private static String title(Transcript t, SessionId id, SessionId parent) {
+  /** The description a sub-agent's parent gave it in the Task (or Agent) call that started it, if known. */
+  private String givenTitle(Source src) {
+    if (src.agentId() == null) {
+      return null;
+    }
+    java.util.Map<String, String> titles = subAgentTitles.get(src.parentFile());
+    if (titles == null) { // the parent did not change in this run: read it for its descriptions
+      titles = java.util.Map.of();
+      try {
+        if (Files.isRegularFile(src.parentFile())) {
+          byte[] data = Files.readAllBytes(src.parentFile());
+          titles = TranscriptParser.parse(data, lastNewline(data) + 1).subAgentTitles;
+        }
+      } catch (IOException e) {
+        // unreadable parent: the sub-agent keeps its own title
+      }
+      subAgentTitles.put(src.parentFile(), titles);
+    }
+    return titles.get(src.agentId());
+  }
+
+  /**
+   * What the session is called: a sub-agent by the description its parent gave it, a compaction run
+   * for what it is, else the transcript's title; never blank.
+   */
+  private static String title(Transcript t, SessionId id, SessionId parent, String given) {
+    if (given != null && !given.isBlank()) {
+      return given;
+    }
     if (t.compaction) {
       return "Compaction of " + (parent == null ? "the conversation" : parent.toString())
           + (t.startedAt == null ? "" : " at " + t.startedAt.toString().substring(0, Math.min(16, t.startedAt.toString().length())).replace('T', ' '));
@@ -278,11 +312,12 @@ public final class ClaudeImport {
         continue;
       }
       String projectDir = project.getFileName().toString();
+      List<Source> subAgents = new ArrayList<>(); // after the sessions, so a parent is read before its sub-agents
       for (Path entry : sorted(project)) {
         String name = entry.getFileName().toString();
         if (Files.isRegularFile(entry)) {
           if (name.endsWith(".jsonl")) {
-            out.add(new Source(entry, projectDir, strip(name), null));
+            out.add(new Source(entry, projectDir, strip(name), null, null, null));
           } else {
             skipped.merge(NOT_JSONL, 1L, Long::sum);
           }
@@ -291,7 +326,8 @@ public final class ClaudeImport {
           for (Path agent : sorted(subagents)) {
             String a = agent.getFileName().toString();
             if (Files.isRegularFile(agent) && a.startsWith("agent-") && a.endsWith(".jsonl")) {
-              out.add(new Source(agent, projectDir, name + "/" + strip(a), name));
+              subAgents.add(new Source(agent, projectDir, name + "/" + strip(a), name, project.resolve(name + ".jsonl"),
+                  strip(a).substring("agent-".length())));
             } else if (a.equals("workflows") && Files.isDirectory(agent)) {
               for (Path workflow : sorted(agent)) {
                 if (!Files.isDirectory(workflow)) {
@@ -301,7 +337,8 @@ public final class ClaudeImport {
                 for (Path w : sorted(workflow)) {
                   String f = w.getFileName().toString();
                   if (Files.isRegularFile(w) && f.startsWith("agent-") && f.endsWith(".jsonl")) {
-                    out.add(new Source(w, projectDir, name + "/workflows/" + workflow.getFileName() + "/" + strip(f), name));
+                    subAgents.add(new Source(w, projectDir, name + "/workflows/" + workflow.getFileName() + "/" + strip(f), name,
+                        project.resolve(name + ".jsonl"), strip(f).substring("agent-".length())));
                   } else {
                     skipped.merge(NOT_JSONL, 1L, Long::sum);
                   }
@@ -313,6 +350,7 @@ public final class ClaudeImport {
           }
         }
       }
+      out.addAll(subAgents);
     }
     return out;
   }

@@ -20,6 +20,8 @@ final class Transcript {
   Instant startedAt;
   Instant endedAt;
   final List<ParsedMessage> messages = new ArrayList<>();
+  /** Sub-agents this session started (their agent id, as in {@code agent-<id>.jsonl}) and the description it gave each. */
+  final java.util.Map<String, String> subAgentTitles = new java.util.HashMap<>();
   /** Non-conversation records skipped (progress, system, file-history-snapshot, queue-operation, meta, other types). */
   long skipped;
   final List<Malformed> malformed = new ArrayList<>();

@@ -57,6 +57,9 @@ final class TranscriptParser {
 
   private final Transcript transcript = new Transcript();
   private final Map<String, ParsedMessage.Call> openCalls = new HashMap<>();
+  /** Task/Agent tool calls by id: the description the parent gave the sub-agent. */
+  private final Map<String, String> taskDescriptions = new HashMap<>();
+  private static final java.util.regex.Pattern AGENT_ID = java.util.regex.Pattern.compile("agentId: ?([A-Za-z0-9_-]{1,64})");
   private long line;
   private long offset;
 
@@ -229,7 +232,7 @@ final class TranscriptParser {
     } else if (node.path("isCompactSummary").asBoolean(false)) {
       compactSummary(content, at);
     } else {
-      user(content, at);
+      user(content, at, node.get("toolUseResult"));
     }
   }
 
@@ -278,6 +281,9 @@ final class TranscriptParser {
           m.calls.put(callId == null ? "#" + m.calls.size() : callId, call);
           if (callId != null) {
             openCalls.put(callId, call);
+            if (("Task".equals(name) || "Agent".equals(name)) && input != null && input.path("description").isTextual()) {
+              taskDescriptions.put(callId, input.path("description").textValue());
+            }
           }
         }
         default -> { } // images, server tool blocks: not text
@@ -299,7 +305,7 @@ final class TranscriptParser {
     transcript.messages.add(m);
   }
 
-  private void user(JsonNode content, Instant at) {
+  private void user(JsonNode content, Instant at, JsonNode toolUseResult) {
     String whole = content.isTextual() ? content.textValue() : null;
     if (whole == null && content.size() == 1 && content.get(0).path("type").asText("").equals("text")) {
       whole = text(content.get(0).get("text"));
@@ -319,7 +325,7 @@ final class TranscriptParser {
         switch (block.path("type").asText("")) {
           case "text" -> m.appendText(Clean.text(text(block.get("text")), TEXT_MAX));
           case "image" -> m.appendText("[image]");
-          case "tool_result" -> result(block);
+          case "tool_result" -> result(block, toolUseResult);
           default -> { }
         }
       }
@@ -347,7 +353,7 @@ final class TranscriptParser {
     }
   }
 
-  private void result(JsonNode block) {
+  private void result(JsonNode block, JsonNode toolUseResult) {
     String id = text(block.get("tool_use_id"));
     ParsedMessage.Call call = id == null ? null : openCalls.get(id);
     if (call == null) {
@@ -377,6 +383,18 @@ final class TranscriptParser {
     }
     call.output = Clean.text(output, TOOL_MAX);
     call.isError = block.path("is_error").asBoolean(false);
+    String description = taskDescriptions.get(id);
+    if (description != null) {
+      // which sub-agent ran it: the record's toolUseResult.agentId, else the "agentId: ..." line of the result text
+      String agentId = toolUseResult != null && toolUseResult.path("agentId").isTextual() ? toolUseResult.path("agentId").textValue() : null;
+      if (agentId == null) {
+        java.util.regex.Matcher m = AGENT_ID.matcher(output);
+        agentId = m.find() ? m.group(1) : null;
+      }
+      if (agentId != null) {
+        transcript.subAgentTitles.put(agentId, Clean.title(description));
+      }
+    }
   }
 
   private void malformed(String reason) {

@@ -167,5 +167,30 @@ class ClaudeShapesTest {
     run();
     SessionRecorded c = session("c1/agent-acompact-1f2e");
     assertTrue(c.title().startsWith("Compaction of lap-000001~c1"), c.title());
+    assertEquals(SessionRecorded.COMPACTION, c.kind());
+    assertEquals(null, session("c1").kind(), "a main session's kind is its parent's absence");
+  }
+
+  @Test
+  void aSubAgentIsTitledWithTheDescriptionItsParentGaveIt() throws IOException {
+    new TranscriptFile("p9").user("Audit the code")
+        .toolUse("m1", "toolu_a", "Task", "{\"description\":\"Find every caller of appendLocal\",\"prompt\":\"Search the repo...\",\"subagent_type\":\"Explore\"}")
+        .toolResultWith("toolu_a", "Found 3 callers.", "{\"status\":\"completed\",\"agentId\":\"a1b2c3d\"}")
+        .toolUse("m2", "toolu_b", "Agent", "{\"description\":\"Review the diff\",\"prompt\":\"Review...\"}")
+        .toolResult("toolu_b", "Looks fine.\nagentId: e4f5a6b (use SendMessage with to: 'e4f5a6b' to continue this agent)", false)
+        .assistantText("m3", "Both done.").write(transcript("p9.jsonl"));
+    new TranscriptFile("p9").user("Search the repo...").assistantText("x1", "3 callers").write(transcript("p9/subagents/agent-a1b2c3d.jsonl"));
+    new TranscriptFile("p9").user("Review...").assistantText("x2", "fine").write(transcript("p9/subagents/agent-e4f5a6b.jsonl"));
+    new TranscriptFile("p9").user("Unlinked prompt").assistantText("x3", "?").write(transcript("p9/subagents/agent-0000000.jsonl"));
+    run();
+    assertEquals("Find every caller of appendLocal", session("p9/agent-a1b2c3d").title(), "by toolUseResult.agentId");
+    assertEquals("Review the diff", session("p9/agent-e4f5a6b").title(), "by the result's agentId line");
+    assertEquals("Unlinked prompt", session("p9/agent-0000000").title(), "no call names it: its own first prompt");
+    // the sub-agent grows while its parent does not: its title is still the parent's description
+    drafts.clear();
+    new TranscriptFile("p9").user("Search the repo...").assistantText("x1", "3 callers").user("and the tests?")
+        .write(transcript("p9/subagents/agent-a1b2c3d.jsonl"));
+    run();
+    assertEquals("Find every caller of appendLocal", session("p9/agent-a1b2c3d").title());
   }
 }

@@ -100,6 +100,19 @@ final class TranscriptFile {
     return add(o);
   }
 
+  /** A tool result whose record carries {@code toolUseResult} as the given JSON (Claude Code puts the sub-agent's id there). */
+  TranscriptFile toolResultWith(String toolId, String output, String toolUseResultJson) {
+    try {
+      ObjectNode o = base("user");
+      ArrayNode content = o.putObject("message").put("role", "user").putArray("content");
+      content.addObject().put("type", "tool_result").put("tool_use_id", toolId).put("content", output);
+      o.set("toolUseResult", M.readTree(toolUseResultJson));
+      return add(o);
+    } catch (IOException e) {
+      throw new IllegalArgumentException(e);
+    }
+  }
+
   TranscriptFile summary(String text) {
     ObjectNode o = M.createObjectNode().put("type", "summary").put("summary", text).put("leafUuid", "leaf");
     return add(o);
