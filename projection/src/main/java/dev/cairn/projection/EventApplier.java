@@ -46,6 +46,7 @@ final class EventApplier implements AutoCloseable {
 
   private final Connection connection;
   private final PreparedStatement upsertSession;
+  private final PreparedStatement insertBlob;
   private final PreparedStatement upsertMessage;
   private final PreparedStatement upsertRegister;
   private final PreparedStatement upsertTombstone;
@@ -70,17 +71,18 @@ final class EventApplier implements AutoCloseable {
             + " rec_seq=excluded.rec_seq, kind=excluded.kind"
             + " WHERE (excluded.rec_hlc, excluded.rec_origin, excluded.rec_seq) > (sessions.rec_hlc, sessions.rec_origin, sessions.rec_seq)");
     upsertMessage = connection.prepareStatement(
-        "INSERT INTO messages(session, ordinal, role, text, thinking, at, model, tool_calls, usage, tool_text, hlc, origin, seq)"
-            + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)"
+        "INSERT INTO messages(session, ordinal, role, text, thinking, at, model, tool_calls, usage, tool_text, hlc, origin, seq, images)"
+            + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
             + " ON CONFLICT(session, ordinal) DO UPDATE SET role=excluded.role, text=excluded.text, thinking=excluded.thinking,"
             + " at=excluded.at, model=excluded.model, tool_calls=excluded.tool_calls, usage=excluded.usage,"
-            + " tool_text=excluded.tool_text, hlc=excluded.hlc, origin=excluded.origin, seq=excluded.seq"
+            + " tool_text=excluded.tool_text, hlc=excluded.hlc, origin=excluded.origin, seq=excluded.seq, images=excluded.images"
             + " WHERE (excluded.hlc, excluded.origin, excluded.seq) > (messages.hlc, messages.origin, messages.seq)");
     upsertRegister = connection.prepareStatement(
         "INSERT INTO registers(session, register, value, hlc, origin, seq) VALUES (?,?,?,?,?,?)"
             + " ON CONFLICT(session, register) DO UPDATE SET value=excluded.value, hlc=excluded.hlc,"
             + " origin=excluded.origin, seq=excluded.seq"
             + " WHERE (excluded.hlc, excluded.origin, excluded.seq) > (registers.hlc, registers.origin, registers.seq)");
+    insertBlob = connection.prepareStatement("INSERT INTO blobs(sha256, media_type, bytes, data) VALUES (?,?,?,?) ON CONFLICT(sha256) DO NOTHING");
     upsertTombstone = connection.prepareStatement(
         "INSERT INTO tombstones(session, hlc, origin, seq) VALUES (?,?,?,?)"
             + " ON CONFLICT(session) DO UPDATE SET hlc=excluded.hlc, origin=excluded.origin, seq=excluded.seq"
@@ -113,6 +115,15 @@ final class EventApplier implements AutoCloseable {
     EventBody body = event.body();
     if (body instanceof UnknownEvent) {
       return Outcome.SKIPPED_UNKNOWN;
+    }
+    if (body instanceof dev.cairn.ledger.event.BlobStored b) {
+      insertBlob.setString(1, b.sha256());
+      insertBlob.setString(2, b.mediaType());
+      byte[] bytes = b.bytes();
+      insertBlob.setLong(3, bytes.length);
+      insertBlob.setBytes(4, bytes);
+      insertBlob.executeUpdate();
+      return Outcome.APPLIED;
     }
     String session = body.session().toString();
     if (body instanceof SessionPurged) {
@@ -181,6 +192,15 @@ final class EventApplier implements AutoCloseable {
     }
     setNullable(p, 9, m.usage().isEmpty() ? null : new String(CanonicalJson.encode(m.usage().toJson()), StandardCharsets.UTF_8));
     setOrderKey(p, 11, e);
+    if (m.images().isEmpty()) {
+      p.setNull(14, Types.VARCHAR);
+    } else {
+      ArrayNode refs = JsonInput.nodes().arrayNode();
+      for (dev.cairn.ledger.event.ImageRef ref : m.images()) {
+        refs.addObject().put("bytes", ref.bytes()).put("media_type", ref.mediaType()).put("sha256", ref.sha256());
+      }
+      p.setString(14, new String(CanonicalJson.encode(refs), StandardCharsets.UTF_8));
+    }
     p.addBatch();
     if (++pendingMessages >= FLUSH_AT) {
       flush();
@@ -284,6 +304,7 @@ final class EventApplier implements AutoCloseable {
   @Override
   public void close() throws SQLException {
     upsertSession.close();
+    insertBlob.close();
     upsertMessage.close();
     upsertRegister.close();
     upsertTombstone.close();

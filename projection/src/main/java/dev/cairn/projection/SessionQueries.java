@@ -199,7 +199,7 @@ public final class SessionQueries {
   /** The messages of a session in order, with their pins. */
   public List<MessageRow> messages(SessionId session) {
     String sql = "SELECT m.ordinal, m.role, m.text, m.thinking, m.at, m.model, m.tool_calls, m.usage,"
-        + " json_extract(r.value, '$.pinned'), json_extract(r.value, '$.note')"
+        + " json_extract(r.value, '$.pinned'), json_extract(r.value, '$.note'), m.images"
         + " FROM messages m LEFT JOIN registers r ON r.session = m.session AND r.register = 'pin:' || m.ordinal"
         + " WHERE m.session = ? ORDER BY m.ordinal";
     try (PreparedStatement p = connection.prepareStatement(sql)) {
@@ -208,7 +208,7 @@ public final class SessionQueries {
       try (ResultSet rs = p.executeQuery()) {
         while (rs.next()) {
           out.add(new MessageRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-              rs.getString(6), rs.getString(7), rs.getString(8), rs.getInt(9) == 1, rs.getString(10)));
+              rs.getString(6), rs.getString(7), rs.getString(8), rs.getInt(9) == 1, rs.getString(10), rs.getString(11)));
         }
       }
       return out;
@@ -295,6 +295,26 @@ public final class SessionQueries {
   /** Search over every session, or every session that is not trashed. */
   public SearchResults search(String ftsQuery, boolean includeTrashed, int limit) {
     return search(ftsQuery, SessionFilter.DEFAULT.withTrashed(includeTrashed ? SessionFilter.Trashed.ALL : SessionFilter.Trashed.HIDE), limit);
+  }
+
+  /** An image's bytes and media type. Immutable. */
+  public record Blob(String mediaType, byte[] data) {}
+
+  /**
+   * The image with this SHA-256, if the view holds its bytes and a message that is not purged
+   * names it (a purged session's images are not served, though their bytes stay, like its events).
+   */
+  public Optional<Blob> blob(String sha256) {
+    String sql = "SELECT b.media_type, b.data FROM blobs b WHERE b.sha256 = ?1 AND EXISTS (SELECT 1 FROM messages m, json_each(m.images) j"
+        + " WHERE m.images IS NOT NULL AND json_extract(j.value, '$.sha256') = ?1)";
+    try (PreparedStatement p = connection.prepareStatement(sql)) {
+      p.setString(1, sha256);
+      try (ResultSet rs = p.executeQuery()) {
+        return rs.next() ? Optional.of(new Blob(rs.getString(1), rs.getBytes(2))) : Optional.empty();
+      }
+    } catch (SQLException e) {
+      throw new ViewException("read image in", file, e);
+    }
   }
 
   /** How many sub-agent sessions each parent session has (sessions without any are not in the map). */

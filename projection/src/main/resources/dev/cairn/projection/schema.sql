@@ -1,4 +1,4 @@
--- cairn view schema, version 2 (2: sessions.kind, session_view.kind). Documented in docs/schema.md; keep the two in step.
+-- cairn view schema, version 2 (2: sessions.kind, session_view.kind, messages.images, blobs). Documented in docs/schema.md; keep the two in step.
 -- Everything here is derived from the ledger and can be deleted and rebuilt ('cairn rebuild').
 -- Order keys are stored as (hlc, origin, seq): hlc is the fixed-width HLC string, so SQLite's
 -- row-value comparison (hlc, origin, seq) > (...) is exactly cairn's order-key comparison.
@@ -56,6 +56,7 @@ CREATE TABLE messages(
   tool_calls TEXT,                 -- canonical JSON array, NULL if none
   usage      TEXT,                 -- canonical JSON object, NULL if none
   tool_text  TEXT,                 -- tool names, inputs and outputs, for full-text search
+  images     TEXT,                 -- canonical JSON array of {bytes, media_type, sha256}, NULL if none
   hlc        TEXT NOT NULL,
   origin     TEXT NOT NULL,
   seq        INTEGER NOT NULL,
@@ -75,6 +76,16 @@ CREATE TRIGGER messages_au AFTER UPDATE ON messages BEGIN
   INSERT INTO messages_fts(messages_fts, rowid, text, tool_text) VALUES ('delete', old.rowid, old.text, old.tool_text);
   INSERT INTO messages_fts(rowid, text, tool_text) VALUES (new.rowid, new.text, new.tool_text);
 END;
+
+-- Image bytes, one row per distinct image (blob.stored events; the first one stored wins, all are equal).
+-- Never deleted: a purged session's images stay here as its events stay in the ledger; the UI serves
+-- a blob only while a message that is not purged names it.
+CREATE TABLE blobs(
+  sha256     TEXT PRIMARY KEY,
+  media_type TEXT NOT NULL,
+  bytes      INTEGER NOT NULL,
+  data       BLOB NOT NULL
+) WITHOUT ROWID;
 
 -- Last-writer-wins curation registers: starred, display_title, trashed, tag:<tag>, pin:<ordinal>.
 CREATE TABLE registers(

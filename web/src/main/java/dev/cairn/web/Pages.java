@@ -50,7 +50,10 @@ public final class Pages {
 
   /** One message, its Markdown already rendered (escaped) to HTML. */
   public record Message(long ordinal, String role, String at, String model, String html, String thinking, List<Tool> tools,
-      boolean pinned, String pinNote) {}
+      boolean pinned, String pinNote, List<Image> images) {}
+
+  /** An image of a message: {@code shown} when its bytes may be in the view (a stored type and size), served at /blob/{sha256}. */
+  public record Image(String sha256, String label, boolean shown) {}
 
   /**
    * A tool call as the page shows it: name, input, the result cut to {@link #RESULT_PREVIEW}

@@ -41,6 +41,7 @@ import org.eclipse.jetty.util.Fields;
  * GET  /login?t=TOKEN           a one-time login link: sets the session cookie, then to /
  * GET  /                        sessions, newest first (?agent= &amp;project= &amp;tag= &amp;starred=1 &amp;trash=1)
  * GET  /s/{session}             a session: curated header, messages (#m{ordinal} links to one), conflicts
+ * GET  /blob/{sha256}           an image's bytes (png, jpeg, gif, webp only)
  * GET  /search?q=WORDS          full-text search
  * GET  /peers                   every machine (origin): key, newest checkpoint and head, this machine's mark, sessions
  * GET  /sync                    every named target: staleness, last success and error, pause, dead letters
@@ -149,6 +150,8 @@ public final class WebUi extends Handler.Abstract {
         session(response, callback, path.substring(3), csrf);
       } else if (path.equals("/search")) {
         search(request, response, callback, csrf);
+      } else if (path.startsWith("/blob/")) {
+        blob(response, callback, path.substring("/blob/".length()));
       } else if (path.equals("/events")) {
         if (!live.stream(response, callback)) {
           text(response, callback, 503, "too many open pages are watching (" + LiveUpdates.MAX_CLIENTS + "); close some");
@@ -273,8 +276,37 @@ public final class WebUi extends Handler.Abstract {
         tools.add(new Pages.Tool("(unreadable tool calls)", m.toolCalls(), null, null, true, null, null));
       }
     }
+    List<Pages.Image> images = new java.util.ArrayList<>();
+    if (m.images() != null) {
+      try {
+        for (com.fasterxml.jackson.databind.JsonNode ref : JSON.readTree(m.images())) {
+          var r = new dev.cairn.ledger.event.ImageRef(ref.path("sha256").asText(), ref.path("media_type").asText(), ref.path("bytes").asLong());
+          images.add(new Pages.Image(r.sha256(), r.label(), r.bytes() > 0 && r.bytes() <= dev.cairn.ledger.event.BlobStored.MAX_BYTES
+              && dev.cairn.ledger.event.BlobStored.isStoredType(r.mediaType())));
+        }
+      } catch (java.io.IOException | CairnException e) {
+        // the view wrote canonical JSON: unreadable references show no image
+      }
+    }
     return new Pages.Message(m.ordinal(), m.role(), m.at(), m.model(), Markdown.toHtml(m.text()), m.thinking(), tools,
-        m.pinned(), m.pinNote());
+        m.pinned(), m.pinNote(), images);
+  }
+
+  /** An image's bytes, by SHA-256, as the raster type it was stored as (never anything a browser would run). */
+  private void blob(Response response, Callback callback, String sha256) {
+    if (!sha256.matches("[0-9a-f]{64}")) {
+      text(response, callback, 404, "expected /blob/<64 hex digits>, found /blob/" + sha256);
+      return;
+    }
+    Optional<dev.cairn.projection.SessionQueries.Blob> blob = views.read(v -> v.queries().blob(sha256));
+    if (blob.isEmpty() || !dev.cairn.ledger.event.BlobStored.isStoredType(blob.get().mediaType())) {
+      text(response, callback, 404, "no image " + sha256 + " here (too large to store, purged, or not synced yet)");
+      return;
+    }
+    response.setStatus(200);
+    response.getHeaders().put(HttpHeader.CONTENT_TYPE, blob.get().mediaType());
+    response.getHeaders().put(HttpHeader.CACHE_CONTROL, "private, max-age=31536000, immutable");
+    response.write(true, java.nio.ByteBuffer.wrap(blob.get().data()), callback);
   }
 
   private void search(Request request, Response response, Callback callback, String csrf) {

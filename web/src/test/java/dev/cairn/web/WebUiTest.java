@@ -301,6 +301,32 @@ class WebUiTest {
   }
 
   @Test
+  void anImageIsServedByItsHashOnlyWhileAMessageNamesIt() throws Exception {
+    byte[] png = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
+    var blob = dev.cairn.ledger.event.BlobStored.of("image/png", png);
+    var orphan = dev.cairn.ledger.event.BlobStored.of("image/gif", new byte[] {'G', 'I', 'F', '8', '9', 'a'});
+    ledger.appendLocal(new Draft(blob));
+    ledger.appendLocal(new Draft(orphan));
+    ledger.appendLocal(new Draft(new MessageAppended(S, 2, "user", "see [image png 8 B]", null, Instant.parse("2026-11-30T10:00:09Z"), null,
+        List.of(), null, List.of(new dev.cairn.ledger.event.ImageRef(blob.sha256(), "image/png", png.length)))));
+    ledger.sync();
+    assertEquals(401, get("/blob/" + blob.sha256(), null).statusCode(), "no login, no image");
+    String cookie = login();
+    HttpResponse<byte[]> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/blob/" + blob.sha256()))
+        .header("Cookie", cookie).build(), HttpResponse.BodyHandlers.ofByteArray());
+    assertEquals(200, r.statusCode());
+    assertEquals("image/png", r.headers().firstValue("Content-Type").orElseThrow());
+    assertEquals("nosniff", r.headers().firstValue("X-Content-Type-Options").orElseThrow());
+    org.junit.jupiter.api.Assertions.assertArrayEquals(png, r.body());
+    assertEquals(404, get("/blob/" + orphan.sha256(), cookie).statusCode(), "bytes no message names are not served");
+    assertEquals(404, get("/blob/" + "0".repeat(64), cookie).statusCode());
+    assertEquals(400, get("/blob/../../etc/passwd", cookie).statusCode(), "Jetty refuses a path that climbs out");
+    assertEquals(404, get("/blob/ABC", cookie).statusCode(), "not a hash");
+    String page = get("/s/home-000001~plain", cookie).body();
+    assertTrue(page.contains("<img src=\"/blob/" + blob.sha256() + "\" alt=\"[image png 8 B]\""), page);
+  }
+
+  @Test
   void theListIsPagedByKeysetAndEverySessionIsOnExactlyOnePage() throws Exception {
     int extra = WebUi.PAGE + 5;
     for (int i = 0; i < extra; i++) {

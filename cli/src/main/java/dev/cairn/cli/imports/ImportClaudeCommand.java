@@ -80,12 +80,22 @@ public final class ImportClaudeCommand implements Callable<Integer> {
           .put("session_events", s.sessionEvents()).put("message_events", s.messageEvents())
           .put("skipped_records", s.skippedRecords()).put("malformed_lines", s.malformedLines())
           .put("pending_bytes", s.pendingBytes()).put("bytes_read", s.bytesRead()).put("seconds", Math.round(seconds * 1000) / 1000.0)
-          .set("redactions", Json.MAPPER.valueToTree(new java.util.TreeMap<>(s.redactions())))));
+          .<com.fasterxml.jackson.databind.node.ObjectNode>set("redactions", Json.MAPPER.valueToTree(new java.util.TreeMap<>(s.redactions())))
+          .<com.fasterxml.jackson.databind.node.ObjectNode>set("skipped_files", Json.MAPPER.valueToTree(new java.util.TreeMap<>(s.skippedFiles())))
+          .put("image_events", s.imageEvents())));
     } else {
       ctx.out().printf("%s %d files (%d new, %d grown, %d rewritten, %d unchanged): %d session and %d message events; "
               + "%d non-conversation records skipped, %d malformed lines, %.1f MB read in %.2f s%n",
           dryRun ? "would import" : "imported", s.files(), s.added(), s.grown(), s.rewritten(), s.unchanged(), s.sessionEvents(),
           s.messageEvents(), s.skippedRecords(), s.malformedLines(), s.bytesRead() / 1e6, seconds);
+      if (s.imageEvents() > 0) {
+        ctx.out().println((dryRun ? "would store " : "stored ") + s.imageEvents() + " distinct images");
+      }
+      if (!s.skippedFiles().isEmpty()) {
+        StringBuilder why = new StringBuilder();
+        new java.util.TreeMap<>(s.skippedFiles()).forEach((reason, n) -> why.append(why.length() == 0 ? "" : ", ").append(n).append(' ').append(reason));
+        ctx.out().println("files not imported: " + why);
+      }
       if (s.redacted() > 0) {
         StringBuilder per = new StringBuilder();
         new java.util.TreeMap<>(s.redactions()).forEach((rule, n) -> per.append(per.length() == 0 ? "" : ", ").append(rule).append(' ').append(n));

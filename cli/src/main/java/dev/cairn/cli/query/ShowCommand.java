@@ -119,6 +119,7 @@ public final class ShowCommand implements Callable<Integer> {
       }
       mo.set("tool_calls", calls);
       mo.set("usage", m.usage() == null ? Json.object() : Json.MAPPER.readTree(m.usage()));
+      mo.set("images", m.images() == null ? Json.MAPPER.createArrayNode() : Json.MAPPER.readTree(m.images()));
     }
     ctx.out().println(Json.write(o));
   }

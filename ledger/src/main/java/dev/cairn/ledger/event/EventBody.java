@@ -9,12 +9,12 @@ import dev.cairn.ledger.SessionId;
  * <p>Records are immutable and thread-safe.
  */
 public sealed interface EventBody
-    permits SessionRecorded, MessageAppended, Curation, SessionPurged, UnknownEvent {
+    permits SessionRecorded, MessageAppended, Curation, SessionPurged, BlobStored, UnknownEvent {
 
   /** The event's {@code type} field, for example {@code session.starred}. */
   String type();
 
-  /** The session the event is about, or null for an unknown type. */
+  /** The session the event is about, or null for an unknown type and a {@link BlobStored}. */
   SessionId session();
 
   /** Writes this body's fields (not the envelope) into {@code out}. */

@@ -36,7 +36,8 @@ public final class EventCodec {
         SessionRenamed.TYPE, SessionRenamed::read,
         MessagePinned.TYPE, MessagePinned::read,
         MessageUnpinned.TYPE, MessageUnpinned::read,
-        SessionPurged.TYPE, SessionPurged::read));
+        SessionPurged.TYPE, SessionPurged::read,
+        BlobStored.TYPE, BlobStored::read));
     for (SessionFlagged.Flag flag : SessionFlagged.Flag.values()) {
       m.put(flag.type(), f -> SessionFlagged.read(flag, f));
     }

@@ -17,7 +17,8 @@ import java.util.Objects;
  *
  * <p>Required: {@code session}, {@code ordinal}, {@code role}, {@code text} (may be empty).
  * Optional: {@code at}, {@code model}, {@code thinking}, {@code tool_calls} (omitted when empty),
- * {@code usage} (omitted when empty).
+ * {@code usage} (omitted when empty), {@code images} (references to the images the message held,
+ * {@link ImageRef}; omitted when empty, so a message without images has the bytes it always had).
  */
 public record MessageAppended(
     SessionId session,
@@ -28,8 +29,15 @@ public record MessageAppended(
     Instant at,
     String model,
     List<ToolCall> toolCalls,
-    Usage usage) implements EventBody {
+    Usage usage,
+    List<ImageRef> images) implements EventBody {
   public static final String TYPE = "message.appended";
+
+  /** A message without images. */
+  public MessageAppended(SessionId session, long ordinal, String role, String text, String thinking, Instant at, String model,
+      List<ToolCall> toolCalls, Usage usage) {
+    this(session, ordinal, role, text, thinking, at, model, toolCalls, usage, List.of());
+  }
 
   public MessageAppended {
     Objects.requireNonNull(session, "session");
@@ -42,6 +50,7 @@ public record MessageAppended(
     Objects.requireNonNull(text, "text");
     toolCalls = toolCalls == null ? List.of() : List.copyOf(toolCalls);
     usage = usage == null ? Usage.NONE : usage;
+    images = images == null ? List.of() : List.copyOf(images);
   }
 
   @Override
@@ -66,6 +75,11 @@ public record MessageAppended(
     if (!usage.isEmpty()) {
       out.put("usage", usage.toJson());
     }
+    if (!images.isEmpty()) {
+      ArrayNode refs = JsonInput.nodes().arrayNode(images.size());
+      images.forEach(i -> refs.add(i.toJson()));
+      out.put("images", refs);
+    }
   }
 
   static MessageAppended read(Fields f) {
@@ -85,6 +99,14 @@ public record MessageAppended(
       calls.forEach(c -> toolCalls.add(ToolCall.read(c)));
     }
     Usage usage = Usage.read(f.optionalNode("usage"));
-    return new MessageAppended(session, ordinal, role, text, thinking, at, model, toolCalls, usage);
+    JsonNode refs = f.optionalNode("images");
+    List<ImageRef> images = new ArrayList<>();
+    if (refs != null) {
+      if (!refs.isArray()) {
+        throw new EventFormatException("images", "an array of image references", refs.toString());
+      }
+      refs.forEach(r -> images.add(ImageRef.read(r)));
+    }
+    return new MessageAppended(session, ordinal, role, text, thinking, at, model, toolCalls, usage, images);
   }
 }

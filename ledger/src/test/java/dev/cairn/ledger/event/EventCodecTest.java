@@ -29,7 +29,8 @@ class EventCodecTest {
       Map.entry("message.unpinned", "b47d8c84a8716d456cb6186e665e710b657df4fdfcd27db50ef8b191e101e71d"),
       Map.entry("session.trashed", "4378282977ce2ee4d71f3d2f470d7743d5ea247ddc18679daa1e59b378d9fa55"),
       Map.entry("session.restored", "d9e16d188a3a1fbcab1fe17f17f57aa75d1cddc5800aeb72396846c7267cb7fb"),
-      Map.entry("session.purged", "1047986aa9d89802a6c02241a5f364f997547ac9a4f0c49a9ab44ee695cc7e4e"));
+      Map.entry("session.purged", "1047986aa9d89802a6c02241a5f364f997547ac9a4f0c49a9ab44ee695cc7e4e"),
+      Map.entry("blob.stored", "5784dd679b281a5b7a5e409e8f789a15d00517e2b9529fc73e0f29743c8d8ca9"));
 
   @Test
   void everyTypeEncodesToItsGoldenBytes() {
@@ -93,6 +94,25 @@ class EventCodecTest {
   }
 
   @Test
+  void fieldsAddedWithinVersionOneRoundTripAndAreAbsentWhenUnset() {
+    var id = dev.cairn.ledger.SessionId.parse("desk-77aa01~s1");
+    Event withKind = new Event(new dev.cairn.ledger.Origin("desk-77aa01"), new dev.cairn.ledger.Seq(1), new dev.cairn.ledger.Hlc(1_763_754_392_123L, 0),
+        new SessionRecorded(id, "claude-code", null, "t", null, null, "s", null, null, null, SessionRecorded.COMPACTION));
+    String line = new String(EventCodec.encode(withKind), UTF_8);
+    assertTrue(line.contains("\"kind\":\"compaction\""), line);
+    assertEquals(withKind, EventCodec.decode(line.getBytes(UTF_8)));
+    var ref = new ImageRef("a".repeat(64), "image/png", 217_088);
+    Event withImages = new Event(new dev.cairn.ledger.Origin("desk-77aa01"), new dev.cairn.ledger.Seq(2), new dev.cairn.ledger.Hlc(1_763_754_392_123L, 1),
+        new MessageAppended(id, 0, "user", "look [image png 212 KB]", null, null, null, List.of(), null, List.of(ref)));
+    String imageLine = new String(EventCodec.encode(withImages), UTF_8);
+    assertTrue(imageLine.contains("\"images\":[{\"bytes\":217088,\"media_type\":\"image/png\",\"sha256\":\"" + "a".repeat(64) + "\"}]"), imageLine);
+    assertEquals(withImages, EventCodec.decode(imageLine.getBytes(UTF_8)));
+    assertEquals("[image png 212 KB]", ref.label());
+    assertTrue(!GoldenEvents.all().get(0).line().contains("kind") && !GoldenEvents.all().get(1).line().contains("images"),
+        "absent fields are not written: older events keep their bytes");
+  }
+
+  @Test
   void badInputNamesTheFieldWhatWasExpectedAndWhatWasFound() {
     String env = "\"hlc\":\"20251121T194632.123Z-000000\",\"origin\":\"desk-77aa01\",\"seq\":1,\"v\":1,";
     record Case(String line, String field, String expectedFragment) {}
@@ -109,7 +129,17 @@ class EventCodecTest {
         new Case("{" + env + "\"type\":\"session.tagged\",\"session\":\"a~b\",\"tag\":\"two words\"}", "tag", "without spaces"),
         new Case("{" + env + "\"type\":\"session.starred\",\"session\":\"a~b\",\"session\":\"a~c\"}", "event", "valid JSON"),
         new Case("{" + env + "\"type\":\"session.renamed\",\"session\":\"a~b\",\"title\":\"\\ud800\"}", "title", "valid Unicode"),
-        new Case("{\"type\":\"session.starred\",\"seq\":4,\"session\":\"a~b\"}", "hlc", "seq and hlc together"));
+        new Case("{\"type\":\"session.starred\",\"seq\":4,\"session\":\"a~b\"}", "hlc", "seq and hlc together"),
+        new Case("{" + env + "\"type\":\"blob.stored\",\"sha256\":\"" + "0".repeat(64) + "\",\"media_type\":\"image/png\",\"data\":\"iVBORw0KGgo=\"}",
+            "sha256", "the SHA-256 of data (4c4b6a3be1314ab86138bef4314dde022e600960d8689a2c8f8631802d20dab6)"),
+        new Case("{" + env + "\"type\":\"blob.stored\",\"sha256\":\"4c4b6a3be1314ab86138bef4314dde022e600960d8689a2c8f8631802d20dab6\",\"media_type\":\"image/svg+xml\",\"data\":\"iVBORw0KGgo=\"}",
+            "media_type", "image/png, image/jpeg"),
+        new Case("{" + env + "\"type\":\"blob.stored\",\"sha256\":\"4c4b6a3be1314ab86138bef4314dde022e600960d8689a2c8f8631802d20dab6\",\"media_type\":\"image/png\",\"data\":\"***\"}",
+            "data", "standard base64"),
+        new Case("{" + env + "\"type\":\"session.recorded\",\"session\":\"a~b\",\"agent\":\"x\",\"source\":\"s\",\"kind\":\"Big Kind\"}",
+            "kind", "[a-z-]"),
+        new Case("{" + env + "\"type\":\"message.appended\",\"session\":\"a~b\",\"ordinal\":1,\"role\":\"user\",\"text\":\"\",\"images\":[{\"sha256\":\"x\"}]}",
+            "images[]", "sha256, media_type and bytes"));
     for (Case c : cases) {
       byte[] bytes = c.line().getBytes(UTF_8);
       EventFormatException e = assertThrows(EventFormatException.class, () -> EventCodec.decodeIncoming(bytes, 0, bytes.length), c.line());

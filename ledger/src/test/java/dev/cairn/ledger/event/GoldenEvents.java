@@ -65,7 +65,11 @@ final class GoldenEvents {
         new Golden(e(10, 9, SessionFlagged.trashed(S, null)), curation(10, 9, "session.trashed", ""), null),
         new Golden(e(11, 10, SessionFlagged.restored(S, EventId.parse("laptop-3f9a1c/10"))),
             curation(11, 10, "session.restored", "\"prev\":\"laptop-3f9a1c/10\","), null),
-        new Golden(e(12, 11, new SessionPurged(S)), curation(12, 11, "session.purged", ""), null));
+        new Golden(e(12, 11, new SessionPurged(S)), curation(12, 11, "session.purged", ""), null),
+        new Golden(e(13, 12, BlobStored.of("image/png", new byte[] {(byte) 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A})),
+            "{\"data\":\"iVBORw0KGgo=\",\"hlc\":\"20251121T194632.123Z-000012\",\"media_type\":\"image/png\",\"origin\":\"laptop-3f9a1c\","
+                + "\"seq\":13,\"sha256\":\"4c4b6a3be1314ab86138bef4314dde022e600960d8689a2c8f8631802d20dab6\",\"type\":\"blob.stored\",\"v\":1}",
+            null));
   }
 
   private static String curation(long seq, int logical, String type, String prev) {

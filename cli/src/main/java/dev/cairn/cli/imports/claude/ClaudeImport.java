@@ -5,6 +5,7 @@ import dev.cairn.cli.command.BadInputException;
 import dev.cairn.ledger.CairnException;
 import dev.cairn.ledger.Origin;
 import dev.cairn.ledger.SessionId;
+import dev.cairn.ledger.event.BlobStored;
 import dev.cairn.ledger.event.Draft;
 import dev.cairn.ledger.event.EventBody;
 import dev.cairn.ledger.event.MessageAppended;
@@ -52,7 +53,7 @@ public final class ClaudeImport {
   /** Totals of one run. */
   public record Summary(long files, long unchanged, long added, long grown, long rewritten, long sessionEvents,
       long messageEvents, long skippedRecords, long malformedLines, long pendingBytes, long bytesRead,
-      java.util.Map<String, Long> redactions, java.util.Map<String, Long> skippedFiles) {
+      java.util.Map<String, Long> redactions, java.util.Map<String, Long> skippedFiles, long imageEvents) {
     public Summary {
       redactions = java.util.Map.copyOf(redactions);
       skippedFiles = java.util.Map.copyOf(skippedFiles);
@@ -95,6 +96,7 @@ public final class ClaudeImport {
   private final java.util.function.LongSupplier durable;
   private final Redactor redactor;
   private Listener listener = Listener.QUIET;
+  private long blobEvents;
   /** Per parent transcript read in this run: the descriptions it gave its sub-agents, by agent id. */
   private final java.util.Map<Path, java.util.Map<String, String>> subAgentTitles = new java.util.HashMap<>();
   /** Events already in the ledger but not in the state (appended by a run killed before it saved): session + hash keys. */
@@ -125,6 +127,9 @@ public final class ClaudeImport {
     if (event.origin().equals(origin) && (event.body() instanceof MessageAppended || event.body() instanceof SessionRecorded)) {
       inLedger.add(key(event.body()));
     }
+    if (event.origin().equals(origin) && event.body() instanceof BlobStored b) {
+      state.addBlob(b.sha256());
+    }
   }
 
   private static String key(EventBody body) {
@@ -139,6 +144,7 @@ public final class ClaudeImport {
     }
     this.listener = listener;
     subAgentTitles.clear();
+    blobEvents = 0;
     java.util.Map<String, Long> skippedFiles = new java.util.TreeMap<>();
     List<Source> sources = sources(root, skippedFiles);
     long unchanged = 0, added = 0, grown = 0, rewritten = 0, sessions = 0, messages = 0, skipped = 0, malformed = 0, pending = 0, read = 0;
@@ -192,7 +198,7 @@ public final class ClaudeImport {
       state.save();
     }
     return new Summary(sources.size(), unchanged, added, grown, rewritten, sessions, messages, skipped, malformed, pending, read,
-        redactor.counts(), skippedFiles);
+        redactor.counts(), skippedFiles, blobEvents);
   }
 
   private long[] emit(Source src, Transcript t, FileState before, String key, long size, long mtime, int position, String prefix) {
@@ -229,8 +235,18 @@ public final class ClaudeImport {
         calls.add(new ToolCall(c.id(), c.name(), redact(c.input(), where + " (" + c.name() + " input)"),
             redact(c.output(), where + " (" + c.name() + " result)"), c.isError()));
       }
+      List<dev.cairn.ledger.event.ImageRef> images = new ArrayList<>(m.images.size());
+      for (ParsedMessage.Image image : m.images) {
+        images.add(image.ref());
+        if (image.bytes() != null && !state.hasBlob(image.ref().sha256())) {
+          sink.accept(new Draft(BlobStored.of(image.ref().mediaType(), image.bytes()))); // once per distinct image, before the message naming it
+          state.addBlob(image.ref().sha256());
+          blobEvents++;
+        }
+      }
       MessageAppended event = new MessageAppended(id, ordinal, m.role, redact(m.text.toString(), where + " (text)"),
-          m.thinking.length() == 0 ? null : redact(m.thinking.toString(), where + " (thinking)"), m.at, m.model, calls, m.usageValue());
+          m.thinking.length() == 0 ? null : redact(m.thinking.toString(), where + " (thinking)"), m.at, m.model, calls, m.usageValue(),
+          images);
       String h = hash(event);
       hashes.add(h);
       if ((ordinal >= oldHashes.size() || !oldHashes.get(ordinal).equals(h)) && !inLedger.contains(key(event))) {

@@ -28,6 +28,8 @@ final class ImportState {
   private static final ObjectMapper MAPPER = new ObjectMapper();
   private final Path file;
   private final TreeMap<String, FileState> files = new TreeMap<>();
+  /** The SHA-256 of every image whose bytes this importer has appended (a blob.stored each, once). */
+  private final java.util.TreeSet<String> blobs = new java.util.TreeSet<>();
   private boolean dirty;
   /** The ledger's head index when this state was last saved (after a sync): events after it may be in the ledger but not here. */
   private long ledgerIndex = -1;
@@ -55,6 +57,7 @@ final class ImportState {
       return s; // a hint only: without it every transcript is parsed again and the ledger says what is already there
     }
     s.ledgerIndex = root.path("ledger_index").asLong(-1);
+    root.path("blobs").forEach(b -> s.blobs.add(b.asText()));
     for (Iterator<Map.Entry<String, JsonNode>> it = root.path("files").fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> e = it.next();
       JsonNode f = e.getValue();
@@ -80,6 +83,16 @@ final class ImportState {
     }
   }
 
+  boolean hasBlob(String sha256) {
+    return blobs.contains(sha256);
+  }
+
+  void addBlob(String sha256) {
+    if (blobs.add(sha256)) {
+      dirty = true;
+    }
+  }
+
   FileState get(String path) {
     return files.get(path);
   }
@@ -98,6 +111,7 @@ final class ImportState {
     ObjectNode root = MAPPER.createObjectNode();
     root.put("version", 1);
     root.put("ledger_index", ledgerIndex);
+    blobs.forEach(root.putArray("blobs")::add);
     ObjectNode all = root.putObject("files");
     files.forEach((path, f) -> {
       ObjectNode o = all.putObject(path);

@@ -23,9 +23,16 @@ final class ParsedMessage {
   final Map<String, Call> calls = new LinkedHashMap<>();
   String model;
   TreeMap<String, Long> usage = new TreeMap<>();
+  /** Images the message held (in its text or in a tool result of one of its calls). */
+  final List<Image> images = new ArrayList<>();
+
+  /** An image block: its reference, and its bytes when cairn stores them (a known raster type, small enough). */
+  record Image(dev.cairn.ledger.event.ImageRef ref, byte[] bytes) {}
 
   /** A tool call and, once it arrives, its result. */
   static final class Call {
+    /** The message that made the call (a result's images belong to it). */
+    ParsedMessage message;
     final String id;
     final String name;
     final String input;

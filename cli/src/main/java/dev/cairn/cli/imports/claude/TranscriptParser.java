@@ -278,6 +278,7 @@ final class TranscriptParser {
           JsonNode input = block.get("input");
           ParsedMessage.Call call = new ParsedMessage.Call(callId, name == null || name.isBlank() ? "unknown" : Clean.text(name, 200),
               input == null ? null : Clean.text(input.toString(), TOOL_MAX));
+          call.message = m;
           m.calls.put(callId == null ? "#" + m.calls.size() : callId, call);
           if (callId != null) {
             openCalls.put(callId, call);
@@ -324,7 +325,11 @@ final class TranscriptParser {
       for (JsonNode block : content) {
         switch (block.path("type").asText("")) {
           case "text" -> m.appendText(Clean.text(text(block.get("text")), TEXT_MAX));
-          case "image" -> m.appendText("[image]");
+          case "image" -> {
+            ParsedMessage.Image image = image(block);
+            m.images.add(image);
+            m.appendText(image.ref().label());
+          }
           case "tool_result" -> result(block, toolUseResult);
           default -> { }
         }
@@ -345,6 +350,33 @@ final class TranscriptParser {
         }
       }
     }
+  }
+
+  /**
+   * An image block ({@code source: {type: base64, media_type, data}}): its reference, with its bytes
+   * when they decode and cairn stores its type and size; an image given by URL or as a file is a
+   * reference to nothing but its type.
+   */
+  private ParsedMessage.Image image(JsonNode block) {
+    JsonNode source = block.path("source");
+    String mediaType = source.path("media_type").asText("image/unknown");
+    if (!mediaType.matches("[a-z]{1,20}/[A-Za-z0-9.+-]{1,80}")) {
+      mediaType = "image/unknown";
+    }
+    byte[] bytes = null;
+    if (source.path("type").asText("").equals("base64") && source.path("data").isTextual()) {
+      try {
+        bytes = java.util.Base64.getMimeDecoder().decode(source.path("data").textValue());
+      } catch (IllegalArgumentException e) {
+        transcript.skipped++; // undecodable image data: the reference says what it claimed to be
+      }
+    }
+    if (bytes == null) {
+      return new ParsedMessage.Image(new dev.cairn.ledger.event.ImageRef(dev.cairn.ledger.event.BlobStored.sha256Of(new byte[0]), mediaType, 0), null);
+    }
+    boolean stored = dev.cairn.ledger.event.BlobStored.isStoredType(mediaType) && bytes.length <= dev.cairn.ledger.event.BlobStored.MAX_BYTES;
+    return new ParsedMessage.Image(new dev.cairn.ledger.event.ImageRef(dev.cairn.ledger.event.BlobStored.sha256Of(bytes), mediaType, bytes.length),
+        stored ? bytes : null);
   }
 
   private void firstAssistantText(String s) {
@@ -369,7 +401,16 @@ final class TranscriptParser {
     } else if (c.isArray()) {
       StringBuilder sb = new StringBuilder();
       for (JsonNode part : c) {
-        String s = part.isTextual() ? part.textValue() : part.path("type").asText("").equals("text") ? text(part.get("text")) : "[" + part.path("type").asText("?") + "]";
+        String s;
+        if (part.path("type").asText("").equals("image")) {
+          ParsedMessage.Image image = image(part);
+          if (call.message != null) {
+            call.message.images.add(image);
+          }
+          s = image.ref().label();
+        } else {
+          s = part.isTextual() ? part.textValue() : part.path("type").asText("").equals("text") ? text(part.get("text")) : "[" + part.path("type").asText("?") + "]";
+        }
         if (s != null) {
           if (sb.length() > 0) {
             sb.append('\n');
