@@ -143,6 +143,14 @@ class BrowserTest {
     Files.writeString(transcript, Files.readString(transcript) + more);
     await().atMost(Duration.ofSeconds(15)).until(() -> browser.getPageSource().contains("quokka"));
     assertEquals("yes", ((JavascriptExecutor) browser).executeScript("return window.__sameDocument;"), "updated in place, not reloaded");
+
+    browser.get(base() + "/peers");
+    await().atMost(Duration.ofSeconds(10)).until(() -> browser.getPageSource().contains("this machine"));
+    assertTrue(browser.getPageSource().contains("laptop-aaaaaa"), browser.getPageSource());
+    shot("machines");
+    browser.get(base() + "/sync");
+    await().atMost(Duration.ofSeconds(10)).until(() -> browser.getPageSource().contains("Sync now"));
+    shot("sync");
   }
 
   @Test
