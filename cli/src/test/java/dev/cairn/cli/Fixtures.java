@@ -12,6 +12,19 @@ import java.nio.file.Path;
 public final class Fixtures {
   private Fixtures() {}
 
+  /** The Codex CLI fixtures' sessions folder ({@code cli/src/test/resources/codex/sessions}). */
+  public static Path codexSessions() {
+    URL url = Fixtures.class.getResource("/codex/README.md");
+    if (url == null) {
+      throw new IllegalStateException("codex fixtures missing from the test class path (cli/src/test/resources/codex)");
+    }
+    try {
+      return Path.of(url.toURI()).getParent().resolve("sessions");
+    } catch (URISyntaxException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   public static Path claudeCode() {
     URL url = Fixtures.class.getResource("/claude-code/representative_messages.jsonl");
     if (url == null) {

@@ -1,7 +1,7 @@
 package dev.cairn.bench.figures;
 
 import dev.cairn.bench.Figure;
-import dev.cairn.cli.imports.claude.ClaudeImport;
+import dev.cairn.cli.imports.agent.TranscriptImport;
 import dev.cairn.ledger.Ledger;
 import dev.cairn.ledger.LedgerPaths;
 import dev.cairn.ledger.Origin;
@@ -21,7 +21,7 @@ import java.util.Random;
 public final class ImportClaudeFigure {
   private ImportClaudeFigure() {}
 
-  private static final ClaudeImport.Listener QUIET = ClaudeImport.Listener.QUIET;
+  private static final TranscriptImport.Listener QUIET = TranscriptImport.Listener.QUIET;
 
   public static List<Figure> run(Path dir, int transcripts) throws IOException {
     Path projects = dir.resolve("projects");
@@ -29,13 +29,13 @@ public final class ImportClaudeFigure {
     Origin origin = new Origin("bench-claude");
     double first;
     double second;
-    ClaudeImport.Summary s1;
+    TranscriptImport.Summary s1;
     try (Ledger ledger = Ledger.open(new LedgerPaths(dir.resolve("home/ledger")), origin)) {
       long t0 = System.nanoTime();
-      s1 = new ClaudeImport(origin, dir.resolve("home/state/claude-import.json"), ledger::appendLocal, () -> { ledger.sync(); return ledger.state().lastIndex(); }, dev.cairn.cli.imports.redact.Redactor.standard()).run(projects, true, QUIET);
+      s1 = new TranscriptImport(dev.cairn.cli.imports.agent.ClaudeFormat.INSTANCE, origin, dir.resolve("home/state/claude-import.json"), ledger::appendLocal, () -> { ledger.sync(); return ledger.state().lastIndex(); }, dev.cairn.cli.imports.redact.Redactor.standard()).run(projects, true, QUIET);
       first = (System.nanoTime() - t0) / 1e9;
       long t1 = System.nanoTime();
-      ClaudeImport.Summary s2 = new ClaudeImport(origin, dir.resolve("home/state/claude-import.json"), ledger::appendLocal, () -> { ledger.sync(); return ledger.state().lastIndex(); }, dev.cairn.cli.imports.redact.Redactor.standard())
+      TranscriptImport.Summary s2 = new TranscriptImport(dev.cairn.cli.imports.agent.ClaudeFormat.INSTANCE, origin, dir.resolve("home/state/claude-import.json"), ledger::appendLocal, () -> { ledger.sync(); return ledger.state().lastIndex(); }, dev.cairn.cli.imports.redact.Redactor.standard())
           .run(projects, true, QUIET);
       second = (System.nanoTime() - t1) / 1e9;
       if (s2.messageEvents() != 0 || s2.bytesRead() != 0) {

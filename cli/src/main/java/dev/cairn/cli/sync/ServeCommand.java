@@ -9,7 +9,10 @@ import dev.cairn.cli.home.Home;
 import dev.cairn.cli.home.HomeSession;
 import dev.cairn.cli.home.ServeState;
 import dev.cairn.cli.home.ServiceLock;
-import dev.cairn.cli.imports.ClaudeImportRun;
+import dev.cairn.cli.imports.AgentImportRun;
+import dev.cairn.cli.imports.agent.AgentFormat;
+import dev.cairn.cli.imports.agent.ClaudeFormat;
+import dev.cairn.cli.imports.agent.CodexFormat;
 import dev.cairn.cli.imports.FolderWatch;
 import java.time.Duration;
 import dev.cairn.exchange.artifact.ArtifactKind;
@@ -93,6 +96,10 @@ public final class ServeCommand implements java.util.concurrent.Callable<Integer
   @Option(names = "--claude-projects", paramLabel = "DIR",
       description = "The Claude Code projects folder imported live (default: $CLAUDE_CONFIG_DIR/projects, else ~/.claude/projects).")
   Path claudeProjects;
+
+  @Option(names = "--codex-sessions", paramLabel = "DIR",
+      description = "The Codex CLI sessions folder imported live (default: $CODEX_HOME/sessions, else ~/.codex/sessions, when it exists).")
+  Path codexSessions;
 
   @Option(names = "--no-import", description = "Do not import agents' transcripts live (serve and sync only).")
   boolean noImport;
@@ -226,19 +233,32 @@ public final class ServeCommand implements java.util.concurrent.Callable<Integer
             server.address().getHostString(), bound, home.keys().resolve("serve.token"));
         ctx.out().printf("web UI: %s/login?t=%s (works once; 'cairn open' makes another)%n", base, logins.issueLoginToken());
         ctx.out().flush();
-        Path projects = claudeProjects != null ? claudeProjects : ClaudeImportRun.defaultRoot(ctx.env("CLAUDE_CONFIG_DIR"), ctx.userHome());
-        try (ServiceSync sync = noSync ? null : new ServiceSync(ctx, home, syncInterval);
-            FolderWatch watch = noImport ? null : new FolderWatch(projects, Duration.ofMillis(300), Duration.ofSeconds(60),
-            () -> importLive(home, projects, absorbSoon))) {
+        // every agent's folder: Claude Code's always (it may appear later), the others when they exist
+        java.util.Map<AgentFormat, Path> roots = new java.util.LinkedHashMap<>();
+        for (AgentFormat format : AgentImportRun.FORMATS) {
+          Path given = format == ClaudeFormat.INSTANCE ? claudeProjects : format == CodexFormat.INSTANCE ? codexSessions : null;
+          Path root = given != null ? given : format.defaultRoot(ctx::env, ctx.userHome());
+          if (format == ClaudeFormat.INSTANCE || given != null || java.nio.file.Files.isDirectory(root)) {
+            roots.put(format, root);
+          }
+        }
+        java.util.List<FolderWatch> watches = new java.util.ArrayList<>();
+        try (ServiceSync sync = noSync ? null : new ServiceSync(ctx, home, syncInterval)) {
           serviceSync = sync;
           if (sync != null) {
             sync.start();
             ctx.out().printf("syncing the named targets at least every %s and after each change%n", DurationConverter.format(syncInterval));
           }
-          if (watch != null) {
-            importLive(home, projects, absorbSoon); // what changed while no service ran
-            watch.start();
-            ctx.out().printf("importing live from %s%n", projects);
+          if (!noImport) {
+            for (var e : roots.entrySet()) {
+              AgentFormat format = e.getKey();
+              Path root = e.getValue();
+              importLive(home, format, root, absorbSoon); // what changed while no service ran
+              FolderWatch watch = new FolderWatch(root, Duration.ofMillis(300), Duration.ofSeconds(60), () -> importLive(home, format, root, absorbSoon));
+              watches.add(watch);
+              watch.start();
+              ctx.out().printf("importing live from %s (%s)%n", root, format.agent());
+            }
             ctx.out().flush();
           }
           try {
@@ -246,6 +266,8 @@ public final class ServeCommand implements java.util.concurrent.Callable<Integer
           } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
           }
+        } finally {
+          watches.forEach(FolderWatch::close);
         }
       }
     } finally {
@@ -273,9 +295,9 @@ public final class ServeCommand implements java.util.concurrent.Callable<Integer
    * events are then sealed for peers. A command holding the writer lock only delays it to the next
    * change or the periodic floor.
    */
-  private void importLive(Home home, Path projects, Runnable sealSoon) {
+  private void importLive(Home home, AgentFormat format, Path projects, Runnable sealSoon) {
     try {
-      var s = ClaudeImportRun.run(home, projects, false, dev.cairn.cli.imports.claude.ClaudeImport.Listener.QUIET);
+      var s = AgentImportRun.run(home, format, projects, false, dev.cairn.cli.imports.agent.TranscriptImport.Listener.QUIET);
       if (s.sessionEvents() + s.messageEvents() > 0) {
         ctx.out().printf("imported %d session and %d message events from %s%n", s.sessionEvents(), s.messageEvents(), projects);
         ctx.out().flush();

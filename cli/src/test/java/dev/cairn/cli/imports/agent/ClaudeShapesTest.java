@@ -1,4 +1,4 @@
-package dev.cairn.cli.imports.claude;
+package dev.cairn.cli.imports.agent;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -27,9 +27,9 @@ class ClaudeShapesTest {
   private final List<Draft> drafts = new ArrayList<>();
   private final List<String> malformed = new ArrayList<>();
 
-  private ClaudeImport.Summary run() throws IOException {
-    ClaudeImport importer = new ClaudeImport(ORIGIN, dir.resolve("state/claude-import.json"), drafts::add, () -> -1L, Redactor.standard());
-    return importer.run(dir.resolve("projects"), true, new ClaudeImport.Listener() {
+  private TranscriptImport.Summary run() throws IOException {
+    TranscriptImport importer = new TranscriptImport(ClaudeFormat.INSTANCE, ORIGIN, dir.resolve("state/claude-import.json"), drafts::add, () -> -1L, Redactor.standard());
+    return importer.run(dir.resolve("projects"), true, new TranscriptImport.Listener() {
       @Override
       public void fileDone(long done, long total, long messages, long bytes) { }
 
@@ -88,7 +88,7 @@ class ClaudeShapesTest {
         .system("local_command", "{\"content\":\"<command-name>/cost</command-name>\\n<command-args></command-args>\",\"level\":\"info\"}")
         .system("turn_duration", "{\"durationMs\":1200}")
         .assistantText("m1", "Done.").write(transcript("k1.jsonl"));
-    ClaudeImport.Summary s = run();
+    TranscriptImport.Summary s = run();
     List<String> got = messages("k1").stream().map(m -> m.role() + ": " + m.text()).toList();
     assertEquals(List.of(
         "user: Refactor the ledger",
@@ -138,7 +138,7 @@ class ClaudeShapesTest {
         .write(transcript("s1/subagents/workflows/wf-7/agent-a9.jsonl"));
     Files.writeString(transcript("notes.txt"), "not a transcript");
     Files.writeString(transcript("s1/subagents/agent-a1.meta.json"), "{}");
-    ClaudeImport.Summary s = run();
+    TranscriptImport.Summary s = run();
     SessionRecorded wf = session("s1/workflows/wf-7/agent-a9");
     assertEquals("lap-000001~s1", wf.parent().toString());
     assertEquals("Step one of the workflow", wf.title());
@@ -162,7 +162,7 @@ class ClaudeShapesTest {
   @Test
   void aCompactionRunIsTitledForWhatItIs() throws IOException {
     new TranscriptFile("c1").user("Build the thing").assistantText("m1", "ok").write(transcript("c1.jsonl"));
-    new TranscriptFile("c1").user(TranscriptParser.COMPACTION_PROMPT + " of the conversation so far...")
+    new TranscriptFile("c1").user(ClaudeParser.COMPACTION_PROMPT + " of the conversation so far...")
         .assistantText("m2", "<summary>1. Primary request...</summary>").write(transcript("c1/subagents/agent-acompact-1f2e.jsonl"));
     run();
     SessionRecorded c = session("c1/agent-acompact-1f2e");

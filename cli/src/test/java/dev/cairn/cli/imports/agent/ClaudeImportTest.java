@@ -1,4 +1,4 @@
-package dev.cairn.cli.imports.claude;
+package dev.cairn.cli.imports.agent;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -29,9 +29,9 @@ class ClaudeImportTest {
   private final List<Draft> drafts = new ArrayList<>();
   private final List<String> malformed = new ArrayList<>();
 
-  private ClaudeImport.Summary run(Path root) throws IOException {
-    ClaudeImport importer = new ClaudeImport(ORIGIN, dir.resolve("state/claude-import.json"), drafts::add, () -> -1L, dev.cairn.cli.imports.redact.Redactor.standard());
-    return importer.run(root, true, new ClaudeImport.Listener() {
+  private TranscriptImport.Summary run(Path root) throws IOException {
+    TranscriptImport importer = new TranscriptImport(ClaudeFormat.INSTANCE, ORIGIN, dir.resolve("state/claude-import.json"), drafts::add, () -> -1L, dev.cairn.cli.imports.redact.Redactor.standard());
+    return importer.run(root, true, new TranscriptImport.Listener() {
       @Override
       public void fileDone(long done, long total, long messages, long bytes) { }
 
@@ -62,7 +62,7 @@ class ClaudeImportTest {
         Files.copy(f, project.resolve(f.getFileName()));
       }
     }
-    ClaudeImport.Summary s = run(projects());
+    TranscriptImport.Summary s = run(projects());
     assertEquals(4, s.files());
     assertEquals(4, sessions().size());
     assertEquals(21, messages().size(), "8 + 2 + 4 + 7 (see cli/src/test/resources/claude-code/README.md)");
@@ -95,7 +95,7 @@ class ClaudeImportTest {
         .toolResult("toolu_1", "BUILD FAILURE", true)
         .assistantText("msg_B", "The tests fork a JVM per class.")
         .write(projects().resolve("-home-ana-projects-cairn/s1.jsonl"));
-    ClaudeImport.Summary s = run(projects());
+    TranscriptImport.Summary s = run(projects());
     List<MessageAppended> ms = messages();
     assertEquals(3, ms.size(), ms.toString());
     MessageAppended a = ms.get(1);
@@ -152,13 +152,13 @@ class ClaudeImportTest {
     new TranscriptFile("s4").user("first").write(file);
     String half = "{\"type\":\"assistant\",\"timestamp\":\"2025-11-20T11:00:00Z\",\"message\":{\"id\":\"m\",\"role\":\"assistant\",\"content\":[{\"type\":\"text\",\"text\":\"sec";
     Files.writeString(file, half, java.nio.file.StandardOpenOption.APPEND);
-    ClaudeImport.Summary first = run(projects());
+    TranscriptImport.Summary first = run(projects());
     assertEquals(1, messages().size());
     assertEquals(0, first.malformedLines(), "an incomplete last line is pending, not malformed");
     assertEquals(half.length(), first.pendingBytes());
     drafts.clear();
     Files.writeString(file, "ond\"}]}}\n", java.nio.file.StandardOpenOption.APPEND);
-    ClaudeImport.Summary second = run(projects());
+    TranscriptImport.Summary second = run(projects());
     assertEquals(1, second.grown());
     assertEquals(1, messages().size());
     assertEquals("second", messages().get(0).text());
@@ -170,7 +170,7 @@ class ClaudeImportTest {
     new TranscriptFile("s5").user("hello").assistantText("m", "hi").write(projects().resolve("-p/s5.jsonl"));
     run(projects());
     drafts.clear();
-    ClaudeImport.Summary again = run(projects());
+    TranscriptImport.Summary again = run(projects());
     assertEquals(0, drafts.size());
     assertEquals(1, again.unchanged());
     assertEquals(0, again.bytesRead(), "unchanged files are not read");
@@ -186,7 +186,7 @@ class ClaudeImportTest {
     assertNull(messages().get(1).toolCalls().get(0).output());
     drafts.clear();
     t.toolResult("toolu_9", "Tests run: 61", false).assistantText("m2", "All green.").append(file);
-    ClaudeImport.Summary s = run(projects());
+    TranscriptImport.Summary s = run(projects());
     assertEquals(1, s.grown());
     List<MessageAppended> ms = messages();
     assertEquals(2, ms.size(), "the completed tool call and the new message, nothing else");
@@ -204,7 +204,7 @@ class ClaudeImportTest {
     drafts.clear();
     new TranscriptFile("s7").user("one").assistantText("m1", "two, edited").user("three").write(file);
     Files.setLastModifiedTime(file, FileTime.fromMillis(System.currentTimeMillis() + 5_000));
-    ClaudeImport.Summary s = run(projects());
+    TranscriptImport.Summary s = run(projects());
     assertEquals(1, s.rewritten());
     assertEquals(1, messages().size());
     assertEquals("two, edited", messages().get(0).text());

@@ -1,4 +1,4 @@
-package dev.cairn.cli.imports.claude;
+package dev.cairn.cli.imports.agent;
 
 import dev.cairn.ledger.event.ToolCall;
 import dev.cairn.ledger.event.Usage;

@@ -1,4 +1,4 @@
-package dev.cairn.cli.imports.claude;
+package dev.cairn.cli.imports.agent;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cairn.cli.command.BadInputException;
@@ -47,7 +47,7 @@ import java.util.stream.Stream;
  *
  * <p>Not thread-safe; one import per home at a time (the caller holds the ledger lock).
  */
-public final class ClaudeImport {
+public final class TranscriptImport {
   static final int SAVE_EVERY = 200;
 
   /** Totals of one run. */
@@ -88,8 +88,8 @@ public final class ClaudeImport {
   }
 
   /** One transcript file: the session it is, and for a sub-agent its parent and its agent id ({@code agent-<id>.jsonl}). */
-  private record Source(Path file, String projectDir, String nativeId, String parentNative, Path parentFile, String agentId) {}
 
+  private final AgentFormat format;
   private final Origin origin;
   private final ImportState state;
   private final Consumer<Draft> sink;
@@ -106,7 +106,9 @@ public final class ClaudeImport {
    * @param sink where drafts go (the ledger's appendLocal, or nothing for a dry run)
    * @param durable called before state is saved: makes the ledger durable and returns its head index
    */
-  public ClaudeImport(Origin origin, Path stateFile, Consumer<Draft> sink, java.util.function.LongSupplier durable, Redactor redactor) {
+  public TranscriptImport(AgentFormat format, Origin origin, Path stateFile, Consumer<Draft> sink, java.util.function.LongSupplier durable,
+      Redactor redactor) {
+    this.format = format;
     this.origin = origin;
     this.redactor = redactor;
     this.state = ImportState.load(stateFile);
@@ -139,14 +141,14 @@ public final class ClaudeImport {
 
   public Summary run(Path root, boolean saveState, Listener listener) throws IOException {
     if (!Files.isDirectory(root)) {
-      throw new BadInputException(root.toString(), 0, "expected a Claude Code projects folder (like ~/.claude/projects), found "
+      throw new BadInputException(root.toString(), 0, "expected " + format.folderDescription() + ", found "
           + (Files.exists(root) ? "a file" : "nothing"));
     }
     this.listener = listener;
     subAgentTitles.clear();
     blobEvents = 0;
     java.util.Map<String, Long> skippedFiles = new java.util.TreeMap<>();
-    List<Source> sources = sources(root, skippedFiles);
+    List<Source> sources = format.sources(root, skippedFiles);
     long unchanged = 0, added = 0, grown = 0, rewritten = 0, sessions = 0, messages = 0, skipped = 0, malformed = 0, pending = 0, read = 0;
     long done = 0;
     for (Source src : sources) {
@@ -171,7 +173,7 @@ public final class ClaudeImport {
         } else {
           rewritten++;
         }
-        Transcript t = TranscriptParser.parse(data, position);
+        Transcript t = format.parse(data, position);
         if (src.parentNative() == null) {
           subAgentTitles.put(src.file(), t.subAgentTitles);
         }
@@ -217,7 +219,7 @@ public final class ClaudeImport {
     long messageEvents = 0;
     String sessionHash = oldSession;
     if (!t.messages.isEmpty()) {
-      SessionRecorded recorded = new SessionRecorded(id, "claude-code", project(t, src),
+      SessionRecorded recorded = new SessionRecorded(id, format.agent(), project(t, src),
           redact(title(t, id, parent, givenTitle(src)), id + " title"), t.startedAt, t.endedAt,
           src.file().toAbsolutePath().toString(), parent, t.cwd, t.gitBranch, t.compaction ? SessionRecorded.COMPACTION : null);
       sessionHash = hash(recorded);
@@ -269,7 +271,7 @@ public final class ClaudeImport {
       try {
         if (Files.isRegularFile(src.parentFile())) {
           byte[] data = Files.readAllBytes(src.parentFile());
-          titles = TranscriptParser.parse(data, lastNewline(data) + 1).subAgentTitles;
+          titles = format.parse(data, lastNewline(data) + 1).subAgentTitles;
         }
       } catch (IOException e) {
         // unreadable parent: the sub-agent keeps its own title
@@ -318,70 +320,7 @@ public final class ClaudeImport {
     return src.projectDir();
   }
 
-  private static final String NOT_JSONL = "not a .jsonl transcript";
-
-  private static List<Source> sources(Path root, java.util.Map<String, Long> skipped) throws IOException {
-    List<Source> out = new ArrayList<>();
-    for (Path project : sorted(root)) {
-      if (!Files.isDirectory(project)) {
-        skipped.merge(NOT_JSONL, 1L, Long::sum);
-        continue;
-      }
-      String projectDir = project.getFileName().toString();
-      List<Source> subAgents = new ArrayList<>(); // after the sessions, so a parent is read before its sub-agents
-      for (Path entry : sorted(project)) {
-        String name = entry.getFileName().toString();
-        if (Files.isRegularFile(entry)) {
-          if (name.endsWith(".jsonl")) {
-            out.add(new Source(entry, projectDir, strip(name), null, null, null));
-          } else {
-            skipped.merge(NOT_JSONL, 1L, Long::sum);
-          }
-        } else if (Files.isDirectory(entry.resolve("subagents"))) {
-          Path subagents = entry.resolve("subagents");
-          for (Path agent : sorted(subagents)) {
-            String a = agent.getFileName().toString();
-            if (Files.isRegularFile(agent) && a.startsWith("agent-") && a.endsWith(".jsonl")) {
-              subAgents.add(new Source(agent, projectDir, name + "/" + strip(a), name, project.resolve(name + ".jsonl"),
-                  strip(a).substring("agent-".length())));
-            } else if (a.equals("workflows") && Files.isDirectory(agent)) {
-              for (Path workflow : sorted(agent)) {
-                if (!Files.isDirectory(workflow)) {
-                  skipped.merge(NOT_JSONL, 1L, Long::sum);
-                  continue;
-                }
-                for (Path w : sorted(workflow)) {
-                  String f = w.getFileName().toString();
-                  if (Files.isRegularFile(w) && f.startsWith("agent-") && f.endsWith(".jsonl")) {
-                    subAgents.add(new Source(w, projectDir, name + "/workflows/" + workflow.getFileName() + "/" + strip(f), name,
-                        project.resolve(name + ".jsonl"), strip(f).substring("agent-".length())));
-                  } else {
-                    skipped.merge(NOT_JSONL, 1L, Long::sum);
-                  }
-                }
-              }
-            } else {
-              skipped.merge(NOT_JSONL, 1L, Long::sum);
-            }
-          }
-        }
-      }
-      out.addAll(subAgents);
-    }
-    return out;
-  }
-
-  private static List<Path> sorted(Path dir) throws IOException {
-    try (Stream<Path> s = Files.list(dir)) {
-      return s.sorted().toList();
-    }
-  }
-
-  private static String strip(String name) {
-    return name.substring(0, name.length() - ".jsonl".length());
-  }
-
-  private static int lastNewline(byte[] data) {
+  static int lastNewline(byte[] data) {
     for (int i = data.length - 1; i >= 0; i--) {
       if (data[i] == '\n') {
         return i;

@@ -1,4 +1,4 @@
-package dev.cairn.cli.imports.claude;
+package dev.cairn.cli.imports.agent;
 
 /**
  * Makes transcript text safe for events: lone surrogates (from a cut emoji) become U+FFFD, and

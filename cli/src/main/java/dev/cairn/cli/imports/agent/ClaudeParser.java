@@ -1,4 +1,4 @@
-package dev.cairn.cli.imports.claude;
+package dev.cairn.cli.imports.agent;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
@@ -42,7 +42,7 @@ import java.util.Set;
  *
  * <p>Not thread-safe: one parser per transcript.
  */
-final class TranscriptParser {
+final class ClaudeParser {
   static final int TEXT_MAX = 1 << 20;
   static final int TOOL_MAX = 256 << 10;
   /** How Claude Code's compaction prompt begins. */
@@ -65,7 +65,7 @@ final class TranscriptParser {
 
   /** Parses the complete lines in {@code data[0, length)}. */
   static Transcript parse(byte[] data, int length) {
-    TranscriptParser p = new TranscriptParser();
+    ClaudeParser p = new ClaudeParser();
     int start = 0;
     for (int i = 0; i < length; i++) {
       if (data[i] == '\n') {

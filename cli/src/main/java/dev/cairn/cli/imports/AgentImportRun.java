@@ -3,7 +3,10 @@ package dev.cairn.cli.imports;
 import dev.cairn.cli.home.Home;
 import dev.cairn.cli.home.HomeSession;
 import dev.cairn.cli.home.RedactionConfig;
-import dev.cairn.cli.imports.claude.ClaudeImport;
+import dev.cairn.cli.imports.agent.AgentFormat;
+import dev.cairn.cli.imports.agent.ClaudeFormat;
+import dev.cairn.cli.imports.agent.CodexFormat;
+import dev.cairn.cli.imports.agent.TranscriptImport;
 import dev.cairn.ledger.Cursor;
 import dev.cairn.ledger.IndexNotFoundException;
 import dev.cairn.ledger.Ledger;
@@ -12,24 +15,21 @@ import java.io.IOException;
 import java.nio.file.Path;
 
 /**
- * One Claude Code import into a home, as {@code cairn import claude} and the service's live import
- * run it: open a {@link HomeSession}, tell the importer what the ledger already holds past its
- * saved state (a killed run's appends are not appended twice), import {@code root}, commit.
- * Stateless.
+ * One agent's import into a home, as {@code cairn import <agent>} and the service's live import run
+ * it: open a {@link HomeSession}, tell the importer what the ledger already holds past its saved
+ * state (a killed run's appends are not appended twice), import {@code root}, commit. Stateless.
  */
-public final class ClaudeImportRun {
-  private ClaudeImportRun() {}
+public final class AgentImportRun {
+  /** Every agent cairn imports, in the order {@code cairn import} runs them. */
+  public static final java.util.List<AgentFormat> FORMATS = java.util.List.of(ClaudeFormat.INSTANCE, CodexFormat.INSTANCE);
 
-  /** Where Claude Code keeps its projects: {@code $CLAUDE_CONFIG_DIR/projects}, else {@code ~/.claude/projects}. */
-  public static Path defaultRoot(String claudeConfigDir, Path userHome) {
-    return claudeConfigDir != null && !claudeConfigDir.isBlank() ? Path.of(claudeConfigDir).resolve("projects")
-        : userHome.resolve(".claude").resolve("projects");
-  }
+  private AgentImportRun() {}
 
-  public static ClaudeImport.Summary run(Home home, Path root, boolean dryRun, ClaudeImport.Listener listener) throws IOException {
+  public static TranscriptImport.Summary run(Home home, AgentFormat format, Path root, boolean dryRun, TranscriptImport.Listener listener)
+      throws IOException {
     try (HomeSession session = HomeSession.open(home)) {
       Ledger ledger = session.ledger();
-      ClaudeImport importer = new ClaudeImport(ledger.localOrigin(), home.state().resolve("claude-import.json"),
+      TranscriptImport importer = new TranscriptImport(format, ledger.localOrigin(), home.state().resolve(format.name() + "-import.json"),
           dryRun ? d -> { } : ledger::appendLocal, () -> {
             ledger.sync();
             return ledger.state().lastIndex();
@@ -40,7 +40,7 @@ public final class ClaudeImportRun {
           importer.alreadyInLedger(r.event());
         }
       }
-      ClaudeImport.Summary s = importer.run(root, !dryRun, listener);
+      TranscriptImport.Summary s = importer.run(root, !dryRun, listener);
       if (!dryRun) {
         session.commit();
       }
