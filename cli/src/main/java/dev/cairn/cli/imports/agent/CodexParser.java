@@ -131,6 +131,14 @@ final class CodexParser {
 
   private void meta(JsonNode payload) {
     cwd(payload);
+    String forkedFrom = text(payload.get("forked_from_id"));
+    String spawnedBy = text(payload.path("source").path("subagent").path("thread_spawn").get("parent_thread_id"));
+    if (spawnedBy != null && !spawnedBy.isBlank()) {
+      transcript.parentNative = spawnedBy.toLowerCase(java.util.Locale.ROOT); // a sub-agent
+    } else if (forkedFrom != null && !forkedFrom.isBlank()) {
+      transcript.parentNative = forkedFrom.toLowerCase(java.util.Locale.ROOT);
+      transcript.kind = "fork";
+    }
     String branch = text(payload.path("git").get("branch"));
     if (branch != null && !branch.isBlank()) {
       transcript.gitBranch = branch;

@@ -15,6 +15,12 @@ final class Transcript {
   String summary;
   String firstPrompt;
   String firstAssistantText;
+  /** The parent session's native id when the transcript names it in its records (a Codex fork or sub-agent), else null. */
+  String parentNative;
+  /** The session's kind when its records say it ({@code fork}), else null. */
+  String kind;
+  /** How many leading messages were a copy of the parent's and were dropped. */
+  int copiedFromParent;
   /** Whether the transcript is a compaction run (its first prompt asks for a summary of the conversation). */
   boolean compaction;
   Instant startedAt;

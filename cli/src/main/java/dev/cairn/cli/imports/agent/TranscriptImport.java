@@ -99,6 +99,9 @@ public final class TranscriptImport {
   private long blobEvents;
   /** Per parent transcript read in this run: the descriptions it gave its sub-agents, by agent id. */
   private final java.util.Map<Path, java.util.Map<String, String>> subAgentTitles = new java.util.HashMap<>();
+  /** This run's transcripts by native id (a fork names its parent by it), and parents parsed for their copies. */
+  private final java.util.Map<String, Path> sourcesById = new java.util.HashMap<>();
+  private final java.util.Map<Path, Transcript> parsedParents = new java.util.HashMap<>();
   /** Events already in the ledger but not in the state (appended by a run killed before it saved): session + hash keys. */
   private final java.util.Set<String> inLedger = new java.util.HashSet<>();
 
@@ -149,6 +152,9 @@ public final class TranscriptImport {
     blobEvents = 0;
     java.util.Map<String, Long> skippedFiles = new java.util.TreeMap<>();
     List<Source> sources = format.sources(root, skippedFiles);
+    sourcesById.clear();
+    parsedParents.clear();
+    sources.forEach(src -> sourcesById.put(src.nativeId(), src.file()));
     long unchanged = 0, added = 0, grown = 0, rewritten = 0, sessions = 0, messages = 0, skipped = 0, malformed = 0, pending = 0, read = 0;
     long done = 0;
     for (Source src : sources) {
@@ -208,7 +214,8 @@ public final class TranscriptImport {
     SessionId parent;
     try {
       id = new SessionId(origin, src.nativeId());
-      parent = src.parentNative() == null ? null : new SessionId(origin, src.parentNative());
+      String parentNative = src.parentNative() != null ? src.parentNative() : t.parentNative;
+      parent = parentNative == null || parentNative.equals(src.nativeId()) ? null : new SessionId(origin, parentNative);
     } catch (CairnException e) {
       state.put(key, new FileState(size, mtime, position, prefix, "", "", List.of()));
       return new long[] {0, 0};
@@ -218,10 +225,13 @@ public final class TranscriptImport {
     long sessionEvents = 0;
     long messageEvents = 0;
     String sessionHash = oldSession;
+    if (t.parentNative != null && parent != null) {
+      dropCopiedPrefix(t, t.parentNative);
+    }
     if (!t.messages.isEmpty()) {
       SessionRecorded recorded = new SessionRecorded(id, format.agent(), project(t, src),
           redact(title(t, id, parent, givenTitle(src)), id + " title"), t.startedAt, t.endedAt,
-          src.file().toAbsolutePath().toString(), parent, t.cwd, t.gitBranch, t.compaction ? SessionRecorded.COMPACTION : null);
+          src.file().toAbsolutePath().toString(), parent, t.cwd, t.gitBranch, t.compaction ? SessionRecorded.COMPACTION : t.kind);
       sessionHash = hash(recorded);
       if (!sessionHash.equals(oldSession) && !inLedger.contains(key(recorded))) {
         sink.accept(new Draft(recorded));
@@ -258,6 +268,47 @@ public final class TranscriptImport {
     }
     state.put(key, new FileState(size, mtime, position, prefix, id.toString(), sessionHash, hashes));
     return new long[] {sessionEvents, messageEvents};
+  }
+
+  /**
+   * A fork or a sub-agent that names its parent in its own records (Codex) starts with a copy of
+   * its parent's turns: those are the parent's, imported with it, so the copy is dropped here (the
+   * leading messages equal, role and text, to the parent's first ones). Without the parent's
+   * transcript on this machine nothing is dropped.
+   */
+  private void dropCopiedPrefix(Transcript t, String parentNative) {
+    Path parentFile = sourcesById.get(parentNative);
+    if (parentFile == null) {
+      return;
+    }
+    Transcript parent = parsedParents.computeIfAbsent(parentFile, f -> {
+      try {
+        byte[] data = Files.readAllBytes(f);
+        return format.parse(data, lastNewline(data) + 1);
+      } catch (IOException e) {
+        return new Transcript(); // unreadable parent: keep the copy rather than lose turns
+      }
+    });
+    int same = 0;
+    while (same < t.messages.size() && same < parent.messages.size() && t.messages.get(same).role.equals(parent.messages.get(same).role)
+        && t.messages.get(same).text.toString().equals(parent.messages.get(same).text.toString())) {
+      same++;
+    }
+    t.messages.subList(0, same).clear();
+    t.copiedFromParent = same;
+    if (same > 0) { // the title is the session's own first prompt, not the copied one
+      t.firstPrompt = null;
+      t.firstAssistantText = null;
+      for (ParsedMessage m : t.messages) {
+        String text = m.text.toString().strip();
+        if (t.firstPrompt == null && m.role.equals("user") && !text.isEmpty() && !text.startsWith("<")) {
+          t.firstPrompt = Clean.title(text);
+        }
+        if (t.firstAssistantText == null && m.role.equals("assistant") && !text.isEmpty()) {
+          t.firstAssistantText = Clean.title(text);
+        }
+      }
+    }
   }
 
   /** The description a sub-agent's parent gave it in the Task (or Agent) call that started it, if known. */

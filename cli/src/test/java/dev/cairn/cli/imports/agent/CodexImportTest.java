@@ -123,4 +123,42 @@ class CodexImportTest {
     List<String> added = drafts.subList(first, drafts.size()).stream().map(d -> d.body().type()).toList();
     assertEquals(List.of("session.recorded", "message.appended"), added, "the moved end time and the new message");
   }
+
+  private static String item(String time, String role, String text) {
+    String kind = role.equals("user") ? "input_text" : "output_text";
+    return "{\"timestamp\":\"" + time + "\",\"type\":\"response_item\",\"payload\":{\"type\":\"message\",\"role\":\"" + role
+        + "\",\"content\":[{\"type\":\"" + kind + "\",\"text\":\"" + text + "\"}]}}\n";
+  }
+
+  @Test
+  void aForkOrSubAgentCopiesItsParentsTurnsAndOnlyItsOwnAreImported() throws IOException {
+    String parentId = "11111111-2222-4333-8444-555555555555";
+    String forkId = "66666666-7777-4888-8999-aaaaaaaaaaaa";
+    String agentId = "bbbbbbbb-cccc-4ddd-8eee-ffffffffffff";
+    Path day = Files.createDirectories(dir.resolve("sessions/2025/11/02"));
+    String parentTurns = item("2025-11-02T09:00:01Z", "user", "Plan the migration") + item("2025-11-02T09:00:05Z", "assistant", "Three steps.");
+    Files.writeString(day.resolve("rollout-2025-11-02T09-00-00-" + parentId + ".jsonl"),
+        "{\"timestamp\":\"2025-11-02T09:00:00Z\",\"type\":\"session_meta\",\"payload\":{\"id\":\"" + parentId + "\",\"cwd\":\"/tmp\"}}\n"
+            + parentTurns);
+    Files.writeString(day.resolve("rollout-2025-11-02T10-00-00-" + forkId + ".jsonl"),
+        "{\"timestamp\":\"2025-11-02T10:00:00Z\",\"type\":\"session_meta\",\"payload\":{\"id\":\"" + forkId + "\",\"forked_from_id\":\""
+            + parentId + "\",\"cwd\":\"/tmp\"}}\n" + parentTurns + item("2025-11-02T10:00:01Z", "user", "Try step two first")
+            + item("2025-11-02T10:00:04Z", "assistant", "Reordered."));
+    Files.writeString(day.resolve("rollout-2025-11-02T11-00-00-" + agentId + ".jsonl"),
+        "{\"timestamp\":\"2025-11-02T11:00:00Z\",\"type\":\"session_meta\",\"payload\":{\"id\":\"" + agentId + "\",\"source\":{\"subagent\":"
+            + "{\"thread_spawn\":{\"parent_thread_id\":\"" + parentId + "\",\"depth\":1}}},\"cwd\":\"/tmp\"}}\n" + parentTurns
+            + item("2025-11-02T11:00:01Z", "user", "Check step one") + item("2025-11-02T11:00:02Z", "assistant", "Step one is safe."));
+    run(dir.resolve("sessions"));
+    assertEquals(2, messages(parentId).size());
+    SessionRecorded fork = session(forkId);
+    assertEquals("lap-000001~" + parentId, fork.parent().toString());
+    assertEquals("fork", fork.kind());
+    assertEquals("Try step two first", fork.title(), "its own first prompt, not the copied one");
+    assertEquals(List.of("Try step two first", "Reordered."), messages(forkId).stream().map(MessageAppended::text).toList());
+    assertEquals(0, messages(forkId).get(0).ordinal());
+    SessionRecorded agent = session(agentId);
+    assertEquals("lap-000001~" + parentId, agent.parent().toString());
+    assertEquals(null, agent.kind(), "a sub-agent: its parent says it");
+    assertEquals(List.of("Check step one", "Step one is safe."), messages(agentId).stream().map(MessageAppended::text).toList());
+  }
 }
