@@ -25,6 +25,19 @@ public final class Fixtures {
     }
   }
 
+  /** The Gemini CLI fixtures' folder, standing for {@code ~/.gemini} ({@code cli/src/test/resources/gemini}). */
+  public static Path gemini() {
+    URL url = Fixtures.class.getResource("/gemini/README.md");
+    if (url == null) {
+      throw new IllegalStateException("gemini fixtures missing from the test class path (cli/src/test/resources/gemini)");
+    }
+    try {
+      return Path.of(url.toURI()).getParent();
+    } catch (URISyntaxException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   public static Path claudeCode() {
     URL url = Fixtures.class.getResource("/claude-code/representative_messages.jsonl");
     if (url == null) {

@@ -28,12 +28,16 @@ class ImportAllAgentsTest {
     Path codex = dir.resolve("codex-home");
     Files.createDirectories(codex);
     copyTree(Fixtures.codexSessions(), codex.resolve("sessions"));
-    Map<String, String> env = Map.of("CLAUDE_CONFIG_DIR", claude.toString(), "CODEX_HOME", codex.toString());
+    Path user = dir.resolve("user");
+    copyTree(Fixtures.gemini(), user.resolve(".gemini"));
+    Map<String, String> env = Map.of("CLAUDE_CONFIG_DIR", claude.toString(), "CODEX_HOME", codex.toString(), "HOME", user.toString());
 
     Cli.Result all = Cli.runWithEnv(home, env, InputStream.nullInputStream(), "import");
     assertEquals(0, all.code(), all.err());
     assertTrue(all.out().lines().anyMatch(l -> l.startsWith("claude: imported 1 files")), all.out());
     assertTrue(all.out().lines().anyMatch(l -> l.startsWith("codex: imported 2 files")), all.out());
+    assertTrue(all.out().lines().anyMatch(l -> l.startsWith("gemini: imported 2 files")), all.out());
+    assertEquals(2, Cli.json(home, "sessions", "--agent", "gemini-cli").size());
     JsonNode codexSessions = Cli.json(home, "sessions", "--agent", "codex");
     assertEquals(2, codexSessions.size(), codexSessions.toString());
     assertEquals(1, Cli.json(home, "sessions", "--agent", "claude-code").size());
@@ -45,7 +49,7 @@ class ImportAllAgentsTest {
     assertEquals(0, s.get("message_events").asLong());
 
     Cli.Result none = Cli.runWithEnv(dir.resolve("home"), Map.of("CLAUDE_CONFIG_DIR", dir.resolve("nothing").toString(),
-        "CODEX_HOME", dir.resolve("nothing").toString()), InputStream.nullInputStream(), "import");
+        "CODEX_HOME", dir.resolve("nothing").toString(), "HOME", dir.resolve("nobody").toString()), InputStream.nullInputStream(), "import");
     assertTrue(none.out().startsWith("no agent's folder here"), none.out());
   }
 

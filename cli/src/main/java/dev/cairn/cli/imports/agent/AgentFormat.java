@@ -27,6 +27,14 @@ public interface AgentFormat {
   /** Every transcript under {@code root}, parents before their sub-agents; what is not one is counted in {@code skipped} by why. */
   List<Source> sources(Path root, Map<String, Long> skipped) throws IOException;
 
+  /**
+   * Whether {@code src} is one whole document (read to its end, not line by line: a half-written
+   * line is not a concern, a half-written file is malformed and read again when it changes).
+   */
+  default boolean wholeFile(Source src) {
+    return false;
+  }
+
   /** The transcript in the complete lines of {@code data[0, length)}. */
   Transcript parse(byte[] data, int length);
 }

@@ -168,7 +168,7 @@ public final class TranscriptImport {
       } else {
         byte[] data = Files.readAllBytes(src.file());
         read += data.length;
-        int position = lastNewline(data) + 1;
+        int position = format.wholeFile(src) ? data.length : lastNewline(data) + 1;
         pending += data.length - position;
         long reportedUpTo = 0; // a grown file's earlier lines were reported when they first appeared
         if (before == null) {
