@@ -38,6 +38,19 @@ public final class Fixtures {
     }
   }
 
+  /** The Copilot CLI fixtures' folder, standing for {@code ~/.copilot} ({@code cli/src/test/resources/copilot}). */
+  public static Path copilot() {
+    URL url = Fixtures.class.getResource("/copilot/README.md");
+    if (url == null) {
+      throw new IllegalStateException("copilot fixtures missing from the test class path (cli/src/test/resources/copilot)");
+    }
+    try {
+      return Path.of(url.toURI()).getParent();
+    } catch (URISyntaxException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   public static Path claudeCode() {
     URL url = Fixtures.class.getResource("/claude-code/representative_messages.jsonl");
     if (url == null) {

@@ -30,6 +30,7 @@ class ImportAllAgentsTest {
     copyTree(Fixtures.codexSessions(), codex.resolve("sessions"));
     Path user = dir.resolve("user");
     copyTree(Fixtures.gemini(), user.resolve(".gemini"));
+    copyTree(Fixtures.copilot(), user.resolve(".copilot"));
     Map<String, String> env = Map.of("CLAUDE_CONFIG_DIR", claude.toString(), "CODEX_HOME", codex.toString(), "HOME", user.toString());
 
     Cli.Result all = Cli.runWithEnv(home, env, InputStream.nullInputStream(), "import");
@@ -38,6 +39,8 @@ class ImportAllAgentsTest {
     assertTrue(all.out().lines().anyMatch(l -> l.startsWith("codex: imported 2 files")), all.out());
     assertTrue(all.out().lines().anyMatch(l -> l.startsWith("gemini: imported 2 files")), all.out());
     assertEquals(2, Cli.json(home, "sessions", "--agent", "gemini-cli").size());
+    assertTrue(all.out().lines().anyMatch(l -> l.startsWith("copilot: imported 2 files")), all.out());
+    assertEquals(2, Cli.json(home, "sessions", "--agent", "copilot-cli").size());
     JsonNode codexSessions = Cli.json(home, "sessions", "--agent", "codex");
     assertEquals(2, codexSessions.size(), codexSessions.toString());
     assertEquals(1, Cli.json(home, "sessions", "--agent", "claude-code").size());

@@ -6,6 +6,7 @@ import dev.cairn.cli.home.RedactionConfig;
 import dev.cairn.cli.imports.agent.AgentFormat;
 import dev.cairn.cli.imports.agent.ClaudeFormat;
 import dev.cairn.cli.imports.agent.CodexFormat;
+import dev.cairn.cli.imports.agent.CopilotFormat;
 import dev.cairn.cli.imports.agent.GeminiFormat;
 import dev.cairn.cli.imports.agent.TranscriptImport;
 import dev.cairn.ledger.Cursor;
@@ -23,7 +24,7 @@ import java.nio.file.Path;
 public final class AgentImportRun {
   /** Every agent cairn imports, in the order {@code cairn import} runs them. */
   public static final java.util.List<AgentFormat> FORMATS = java.util.List.of(ClaudeFormat.INSTANCE, CodexFormat.INSTANCE,
-      GeminiFormat.INSTANCE);
+      GeminiFormat.INSTANCE, CopilotFormat.INSTANCE);
 
   private AgentImportRun() {}
 
