@@ -8,6 +8,7 @@ import dev.cairn.cli.imports.agent.ClaudeFormat;
 import dev.cairn.cli.imports.agent.CodexFormat;
 import dev.cairn.cli.imports.agent.CopilotFormat;
 import dev.cairn.cli.imports.agent.GeminiFormat;
+import dev.cairn.cli.imports.agent.OpenCodeFormat;
 import dev.cairn.cli.imports.agent.TranscriptImport;
 import dev.cairn.ledger.Cursor;
 import dev.cairn.ledger.IndexNotFoundException;
@@ -24,7 +25,7 @@ import java.nio.file.Path;
 public final class AgentImportRun {
   /** Every agent cairn imports, in the order {@code cairn import} runs them. */
   public static final java.util.List<AgentFormat> FORMATS = java.util.List.of(ClaudeFormat.INSTANCE, CodexFormat.INSTANCE,
-      GeminiFormat.INSTANCE, CopilotFormat.INSTANCE);
+      GeminiFormat.INSTANCE, CopilotFormat.INSTANCE, OpenCodeFormat.INSTANCE);
 
   private AgentImportRun() {}
 

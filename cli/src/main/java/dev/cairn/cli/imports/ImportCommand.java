@@ -16,9 +16,10 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "import", mixinStandardHelpOptions = true,
     header = "Import agents' transcripts (all whose folders exist, or one) or NDJSON events.",
-    description = {"Without a subcommand: import every agent whose folder exists here (Claude Code, Codex CLI, Gemini CLI, Copilot CLI),",
-        "one summary line per agent. With one: claude, codex, gemini, copilot (transcripts) or events (NDJSON events)."},
-    subcommands = {ImportClaudeCommand.class, ImportCodexCommand.class, ImportGeminiCommand.class, ImportCopilotCommand.class, ImportEventsCommand.class})
+    description = {"Without a subcommand: import every agent whose folder exists here (Claude Code, Codex CLI,",
+        "Gemini CLI, Copilot CLI, OpenCode), one summary line per agent.",
+        "With one: claude, codex, gemini, copilot, opencode (sessions) or events (NDJSON events)."},
+    subcommands = {ImportClaudeCommand.class, ImportCodexCommand.class, ImportGeminiCommand.class, ImportCopilotCommand.class, ImportOpenCodeCommand.class, ImportEventsCommand.class})
 public final class ImportCommand implements Callable<Integer> {
   private final Context ctx;
 

@@ -35,6 +35,11 @@ public interface AgentFormat {
     return false;
   }
 
+  /** A stored session ({@link Source#stored()}), read whole; only agents that keep sessions in a database have them. */
+  default Transcript load(Source src) throws IOException {
+    throw new IllegalStateException(name() + " keeps no sessions in a database");
+  }
+
   /** The transcript in the complete lines of {@code data[0, length)}. */
   Transcript parse(byte[] data, int length);
 }

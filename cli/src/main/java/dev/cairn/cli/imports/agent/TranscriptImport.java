@@ -158,6 +158,30 @@ public final class TranscriptImport {
     long unchanged = 0, added = 0, grown = 0, rewritten = 0, sessions = 0, messages = 0, skipped = 0, malformed = 0, pending = 0, read = 0;
     long done = 0;
     for (Source src : sources) {
+      if (src.stored()) { // a session in a database: read again when its version moved
+        FileState before = state.get(src.key());
+        if (before != null && before.size() == src.version()) {
+          unchanged++;
+        } else {
+          Transcript t = format.load(src);
+          if (before == null) {
+            added++;
+          } else {
+            rewritten++;
+          }
+          skipped += t.skipped;
+          for (Transcript.Malformed m : t.malformed) {
+            malformed++;
+            listener.malformed(src.file(), m.line(), src.nativeId() + ": " + m.reason());
+          }
+          long[] emitted = emit(src, t, before, src.key(), src.version(), 0, 0, "");
+          sessions += emitted[0];
+          messages += emitted[1];
+        }
+        done++;
+        listener.fileDone(done, sources.size(), messages, read);
+        continue;
+      }
       BasicFileAttributes attrs = Files.readAttributes(src.file(), BasicFileAttributes.class);
       String key = src.file().toAbsolutePath().toString();
       FileState before = state.get(key);
@@ -231,7 +255,7 @@ public final class TranscriptImport {
     if (!t.messages.isEmpty()) {
       SessionRecorded recorded = new SessionRecorded(id, format.agent(), project(t, src),
           redact(title(t, id, parent, givenTitle(src)), id + " title"), t.startedAt, t.endedAt,
-          src.file().toAbsolutePath().toString(), parent, t.cwd, t.gitBranch, t.compaction ? SessionRecorded.COMPACTION : t.kind);
+          src.stored() ? src.file().toAbsolutePath() + "#" + src.nativeId() : src.file().toAbsolutePath().toString(), parent, t.cwd, t.gitBranch, t.compaction ? SessionRecorded.COMPACTION : t.kind);
       sessionHash = hash(recorded);
       if (!sessionHash.equals(oldSession) && !inLedger.contains(key(recorded))) {
         sink.accept(new Draft(recorded));
