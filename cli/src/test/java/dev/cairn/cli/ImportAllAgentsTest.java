@@ -45,6 +45,17 @@ class ImportAllAgentsTest {
     assertEquals(2, codexSessions.size(), codexSessions.toString());
     assertEquals(1, Cli.json(home, "sessions", "--agent", "claude-code").size());
 
+    // a mixed home syncs to a second machine: it shows every agent's sessions, and both views are equal
+    Path shared = Files.createDirectories(dir.resolve("shared"));
+    Path other = dir.resolve("other");
+    assertEquals(0, Cli.run(other, "init", "--origin", "desk-000002").code());
+    assertEquals(0, Cli.run(home, "sync", "folder:" + shared).code());
+    assertEquals(0, Cli.run(other, "sync", "folder:" + shared).code());
+    for (String agent : new String[] {"claude-code", "codex", "gemini-cli", "copilot-cli"}) {
+      assertEquals(Cli.json(home, "sessions", "--agent", agent).size(), Cli.json(other, "sessions", "--agent", agent).size(), agent);
+    }
+    assertEquals(Cli.run(home, "digest").line(), Cli.run(other, "digest").line(), "equal digests");
+
     Cli.Result again = Cli.runWithEnv(home, env, InputStream.nullInputStream(), "import", "codex", "--json");
     JsonNode s = com.fasterxml.jackson.databind.json.JsonMapper.builder().build().readTree(again.out());
     assertEquals("codex", s.get("agent").asText());
