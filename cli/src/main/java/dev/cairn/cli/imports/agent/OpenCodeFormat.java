@@ -22,12 +22,14 @@ import java.util.Properties;
  * ~/.local/share/opencode/opencode.db}), a SQLite database with {@code session}, {@code message}
  * and {@code part} tables whose {@code data} columns hold JSON. Read read-only while OpenCode may
  * be writing it; what changed is decided per session (its newest {@code time_updated} across the
- * three tables), not per file (docs/import-opencode.md). Stateless.
+ * three tables), not per file. The older {@code storage/} tree of JSON files is read too
+ * (docs/import-opencode.md). Stateless.
  */
 public final class OpenCodeFormat implements AgentFormat {
   public static final OpenCodeFormat INSTANCE = new OpenCodeFormat();
   static final String DB = "opencode.db";
-  static final String OLD_STORAGE = "the older storage/ JSON tree (not imported yet)";
+  static final String STORAGE = "storage#";
+  static final String NOT_STORED_SESSION = "not a storage/session/<project>/<id>.json file";
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private OpenCodeFormat() {}
@@ -60,10 +62,7 @@ public final class OpenCodeFormat implements AgentFormat {
 
   @Override
   public List<Source> sources(Path root, Map<String, Long> skipped) throws IOException {
-    List<Source> out = new ArrayList<>();
-    if (Files.isDirectory(root.resolve("storage").resolve("session"))) {
-      skipped.merge(OLD_STORAGE, 1L, Long::sum);
-    }
+    List<Source> out = new ArrayList<>(storageSources(root.resolve("storage"), skipped));
     Path db = root.resolve(DB);
     if (!Files.isRegularFile(db)) {
       return out;
@@ -84,6 +83,9 @@ public final class OpenCodeFormat implements AgentFormat {
 
   @Override
   public Transcript load(Source src) throws IOException {
+    if (src.key().startsWith(STORAGE)) {
+      return loadStorage(src);
+    }
     Transcript t = new Transcript();
     try (Connection c = open(src.file())) {
       try (PreparedStatement p = c.prepareStatement("SELECT directory, title, time_created FROM session WHERE id = ?")) {
@@ -124,6 +126,88 @@ public final class OpenCodeFormat implements AgentFormat {
       throw new IOException("cannot read session " + src.nativeId() + " from " + src.file() + " (" + e.getMessage() + ")", e);
     }
     return t;
+  }
+
+  /**
+   * The older tree: {@code storage/session/<project>/<id>.json}, {@code storage/message/<session>/<id>.json},
+   * {@code storage/part/<message>/<id>.json}. A session's version is the newest modification time
+   * of its files.
+   */
+  private static List<Source> storageSources(Path storage, Map<String, Long> skipped) throws IOException {
+    List<Source> out = new ArrayList<>();
+    Path sessions = storage.resolve("session");
+    if (!Files.isDirectory(sessions)) {
+      return out;
+    }
+    try (java.util.stream.Stream<Path> files = Files.walk(sessions, 2)) {
+      for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
+        String name = f.getFileName().toString();
+        if (!name.endsWith(".json")) {
+          skipped.merge(NOT_STORED_SESSION, 1L, Long::sum);
+          continue;
+        }
+        String id = name.substring(0, name.length() - ".json".length());
+        JsonNode session;
+        try {
+          session = JSON.readTree(f.toFile());
+        } catch (IOException e) {
+          skipped.merge(NOT_STORED_SESSION, 1L, Long::sum);
+          continue;
+        }
+        long version = Files.getLastModifiedTime(f).toMillis();
+        for (Path m : list(storage.resolve("message").resolve(id))) {
+          version = Math.max(version, Files.getLastModifiedTime(m).toMillis());
+          String messageId = m.getFileName().toString().replace(".json", "");
+          for (Path part : list(storage.resolve("part").resolve(messageId))) {
+            version = Math.max(version, Files.getLastModifiedTime(part).toMillis());
+          }
+        }
+        String parent = session.path("parentID").asText(null);
+        out.add(new Source(f, "opencode", id, parent == null || parent.isBlank() ? null : parent, null, null, STORAGE + id, version));
+      }
+    }
+    return out;
+  }
+
+  private static Transcript loadStorage(Source src) throws IOException {
+    Transcript t = new Transcript();
+    Path storage = src.file().getParent().getParent().getParent();
+    JsonNode session = JSON.readTree(src.file().toFile());
+    t.cwd = blankToNull(session.path("directory").asText(null));
+    String title = blankToNull(session.path("title").asText(null));
+    t.summary = title == null ? null : Clean.title(title);
+    if (session.path("time").path("created").canConvertToLong()) {
+      t.seen(Instant.ofEpochMilli(session.path("time").path("created").asLong()));
+    }
+    List<JsonNode> messages = new ArrayList<>();
+    for (Path m : list(storage.resolve("message").resolve(src.nativeId()))) {
+      JsonNode data = json(Files.readString(m), t);
+      if (data != null) {
+        messages.add(data);
+      }
+    }
+    messages.sort(java.util.Comparator.comparingLong((JsonNode n) -> n.path("time").path("created").asLong(0)).thenComparing(n -> n.path("id").asText("")));
+    for (JsonNode data : messages) {
+      List<JsonNode> parts = new ArrayList<>();
+      for (Path p : list(storage.resolve("part").resolve(data.path("id").asText("")))) {
+        JsonNode part = json(Files.readString(p), t);
+        if (part != null) {
+          parts.add(part);
+        }
+      }
+      parts.sort(java.util.Comparator.comparing(n -> n.path("id").asText("")));
+      message(t, data, parts);
+    }
+    return t;
+  }
+
+  private static List<Path> list(Path dir) throws IOException {
+    if (!Files.isDirectory(dir)) {
+      return List.of();
+    }
+    try (java.util.stream.Stream<Path> s = Files.list(dir)) {
+      return s.filter(p -> p.getFileName().toString().endsWith(".json")).sorted().toList();
+    }
   }
 
   private static void message(Transcript t, JsonNode data, List<JsonNode> parts) {

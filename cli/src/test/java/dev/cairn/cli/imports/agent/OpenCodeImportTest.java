@@ -43,6 +43,33 @@ class OpenCodeImportTest {
     }
   }
 
+  @Test
+  void theOlderStorageTreeIsReadToo() throws Exception {
+    Path from = Path.of(OpenCodeImportTest.class.getResource("/opencode/README.md").toURI()).getParent().resolve("storage");
+    try (var files = Files.walk(from)) {
+      for (Path p : files.toList()) {
+        Path to = root.resolve("storage").resolve(from.relativize(p).toString());
+        if (Files.isDirectory(p)) {
+          Files.createDirectories(to);
+        } else {
+          Files.copy(p, to);
+        }
+      }
+    }
+    TranscriptImport.Summary s = run();
+    assertEquals(3, s.files(), "two sessions in the database, one in the tree");
+    SessionRecorded old = session("ses_old01");
+    assertEquals("How does the hybrid logical clock order events?", old.title());
+    assertEquals("/home/ana/projects/cairn", old.cwd());
+    List<MessageAppended> ms = messages("ses_old01");
+    assertEquals(List.of("user", "assistant"), ms.stream().map(MessageAppended::role).toList());
+    assertEquals("gpt-4.1", ms.get(1).model());
+    assertEquals(90L, ms.get(1).usage().counts().get("output_tokens"));
+    int before = drafts.size();
+    assertEquals(3, run().unchanged());
+    assertEquals(before, drafts.size());
+  }
+
   private TranscriptImport.Summary run() throws IOException {
     return new TranscriptImport(OpenCodeFormat.INSTANCE, ORIGIN, dir.resolve("state/opencode-import.json"), drafts::add, () -> -1L,
         Redactor.standard()).run(root, true, TranscriptImport.Listener.QUIET);
