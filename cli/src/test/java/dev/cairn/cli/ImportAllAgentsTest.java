@@ -37,7 +37,7 @@ class ImportAllAgentsTest {
     assertEquals(0, all.code(), all.err());
     assertTrue(all.out().lines().anyMatch(l -> l.startsWith("claude: imported 1 files")), all.out());
     assertTrue(all.out().lines().anyMatch(l -> l.startsWith("codex: imported 2 files")), all.out());
-    assertTrue(all.out().lines().anyMatch(l -> l.startsWith("gemini: imported 2 files")), all.out());
+    assertTrue(all.out().lines().anyMatch(l -> l.startsWith("gemini: imported 3 files")), all.out());
     assertEquals(2, Cli.json(home, "sessions", "--agent", "gemini-cli").size());
     assertTrue(all.out().lines().anyMatch(l -> l.startsWith("copilot: imported 2 files")), all.out());
     assertEquals(2, Cli.json(home, "sessions", "--agent", "copilot-cli").size());

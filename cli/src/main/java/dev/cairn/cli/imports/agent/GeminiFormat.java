@@ -11,12 +11,15 @@ import java.util.stream.Stream;
 /**
  * Gemini CLI: {@code ~/.gemini/tmp/<project-hash>/chats/session-<time>-<id>.jsonl} (an append-only
  * record log) and the older whole-file {@code session-*.json}; the session's native id is the file
- * name without {@code session-} and the extension (docs/import-gemini.md). Stateless.
+ * name without {@code session-} and the extension. A sub-agent's recording lies in a folder named by
+ * its parent's {@code sessionId}: {@code chats/<sessionId>/<id>.jsonl} is session {@code
+ * <parent>/<id>} (docs/import-gemini.md). Stateless.
  */
 public final class GeminiFormat implements AgentFormat {
   public static final GeminiFormat INSTANCE = new GeminiFormat();
   static final String NOT_SESSION = "not a session-*.jsonl or session-*.json file";
-  static final String SUB_AGENTS = "a sub-agent recording folder (not imported yet)";
+  static final String SUB_AGENTS = "a sub-agent recording whose parent session is not here";
+  private static final java.util.regex.Pattern SESSION_ID = java.util.regex.Pattern.compile("\"sessionId\"\\s*:\\s*\"([^\"]{1,200})\"");
 
   private GeminiFormat() {}
 
@@ -63,19 +66,48 @@ public final class GeminiFormat implements AgentFormat {
         continue; // other per-project state (checkpoints, logs): not sessions
       }
       String projectDir = project.getFileName().toString();
+      Map<String, Source> bySessionId = new java.util.HashMap<>(); // a sub-agent folder is named by its parent's sessionId
+      List<Path> folders = new ArrayList<>();
       for (Path f : sorted(chats)) {
         String name = f.getFileName().toString();
         if (Files.isDirectory(f)) {
-          skipped.merge(SUB_AGENTS, 1L, Long::sum);
+          folders.add(f);
         } else if (name.startsWith("session-") && (name.endsWith(".jsonl") || name.endsWith(".json"))) {
           String stem = name.substring("session-".length(), name.lastIndexOf('.'));
-          out.add(new Source(f, projectDir, stem, null, null, null));
+          Source src = new Source(f, projectDir, stem, null, null, null);
+          out.add(src);
+          String sessionId = sessionId(f);
+          if (sessionId != null) {
+            bySessionId.put(sessionId, src);
+          }
         } else {
           skipped.merge(NOT_SESSION, 1L, Long::sum);
         }
       }
+      for (Path folder : folders) {
+        Source parent = bySessionId.get(folder.getFileName().toString());
+        for (Path f : sorted(folder)) {
+          String name = f.getFileName().toString();
+          if (parent == null || !Files.isRegularFile(f) || !name.endsWith(".jsonl")) {
+            skipped.merge(parent == null ? SUB_AGENTS : NOT_SESSION, 1L, Long::sum);
+            continue;
+          }
+          String stem = name.substring(0, name.length() - ".jsonl".length());
+          out.add(new Source(f, projectDir, parent.nativeId() + "/" + stem, parent.nativeId(), parent.file(), null));
+        }
+      }
     }
     return out;
+  }
+
+  /** The {@code sessionId} in the first 8 KiB of a chat file (its metadata comes first), or null. */
+  private static String sessionId(Path f) {
+    try (java.io.InputStream in = Files.newInputStream(f)) {
+      java.util.regex.Matcher m = SESSION_ID.matcher(new String(in.readNBytes(8192), java.nio.charset.StandardCharsets.UTF_8));
+      return m.find() ? m.group(1) : null;
+    } catch (IOException e) {
+      return null;
+    }
   }
 
   private static List<Path> sorted(Path dir) throws IOException {

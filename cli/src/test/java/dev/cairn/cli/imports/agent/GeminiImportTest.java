@@ -74,6 +74,15 @@ class GeminiImportTest {
   }
 
   @Test
+  void aSubAgentsRecordingIsASessionUnderItsParent() throws IOException {
+    run(dev.cairn.cli.Fixtures.gemini());
+    SessionRecorded sub = session("2025-11-03T09-00-3c2d1e0f/codebase-investigator-1");
+    assertEquals("lap-000001~2025-11-03T09-00-3c2d1e0f", sub.parent().toString(), "its folder is named by the parent's sessionId");
+    assertEquals("Investigate which tests are slow", sub.title());
+    assertEquals(2, messages("2025-11-03T09-00-3c2d1e0f/codebase-investigator-1").size());
+  }
+
+  @Test
   void theOlderWholeFileFormIsReadToo() throws IOException {
     run(dev.cairn.cli.Fixtures.gemini());
     String id = "2025-06-01T08-00-9a8b7c6d";
