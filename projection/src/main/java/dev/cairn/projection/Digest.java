@@ -24,9 +24,10 @@ import java.util.HexFormat;
 final class Digest {
   static final String[][] TABLES = {
       {"sessions", "SELECT session, origin, agent, project, title, started_at, ended_at, source, parent, cwd, git_branch,"
-          + " rec_hlc, rec_origin, rec_seq FROM sessions ORDER BY session"},
-      {"messages", "SELECT session, ordinal, role, text, thinking, at, model, tool_calls, usage, hlc, origin, seq"
+          + " rec_hlc, rec_origin, rec_seq, kind FROM sessions ORDER BY session"},
+      {"messages", "SELECT session, ordinal, role, text, thinking, at, model, tool_calls, usage, hlc, origin, seq, images"
           + " FROM messages ORDER BY session, ordinal"},
+      {"blobs", "SELECT sha256, media_type, bytes, hex(data) FROM blobs ORDER BY sha256"},
       {"registers", "SELECT session, register, value, hlc, origin, seq FROM registers ORDER BY session, register"},
       {"conflicts", "SELECT session, register, prev, winner_origin, winner_seq, winner_hlc, winner_value, loser_origin,"
           + " loser_seq, loser_hlc, loser_value FROM conflicts ORDER BY session, register, prev, loser_origin, loser_seq"},

@@ -71,11 +71,13 @@ final class EventApplier implements AutoCloseable {
             + " rec_seq=excluded.rec_seq, kind=excluded.kind"
             + " WHERE (excluded.rec_hlc, excluded.rec_origin, excluded.rec_seq) > (sessions.rec_hlc, sessions.rec_origin, sessions.rec_seq)");
     upsertMessage = connection.prepareStatement(
-        "INSERT INTO messages(session, ordinal, role, text, thinking, at, model, tool_calls, usage, tool_text, hlc, origin, seq, images)"
-            + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
+        "INSERT INTO messages(session, ordinal, role, text, thinking, at, model, tool_calls, usage, tool_text, hlc, origin, seq, images,"
+            + " input_tokens, output_tokens, cache_write_tokens, cache_read_tokens) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
             + " ON CONFLICT(session, ordinal) DO UPDATE SET role=excluded.role, text=excluded.text, thinking=excluded.thinking,"
             + " at=excluded.at, model=excluded.model, tool_calls=excluded.tool_calls, usage=excluded.usage,"
-            + " tool_text=excluded.tool_text, hlc=excluded.hlc, origin=excluded.origin, seq=excluded.seq, images=excluded.images"
+            + " tool_text=excluded.tool_text, hlc=excluded.hlc, origin=excluded.origin, seq=excluded.seq, images=excluded.images,"
+            + " input_tokens=excluded.input_tokens, output_tokens=excluded.output_tokens, cache_write_tokens=excluded.cache_write_tokens,"
+            + " cache_read_tokens=excluded.cache_read_tokens"
             + " WHERE (excluded.hlc, excluded.origin, excluded.seq) > (messages.hlc, messages.origin, messages.seq)");
     upsertRegister = connection.prepareStatement(
         "INSERT INTO registers(session, register, value, hlc, origin, seq) VALUES (?,?,?,?,?,?)"
@@ -200,6 +202,17 @@ final class EventApplier implements AutoCloseable {
         refs.addObject().put("bytes", ref.bytes()).put("media_type", ref.mediaType()).put("sha256", ref.sha256());
       }
       p.setString(14, new String(CanonicalJson.encode(refs), StandardCharsets.UTF_8));
+    }
+    TokenCounts tokens = TokenCounts.of(m.usage());
+    if (m.usage().isEmpty()) {
+      for (int i = 15; i <= 18; i++) {
+        p.setNull(i, Types.INTEGER);
+      }
+    } else {
+      p.setLong(15, tokens.input());
+      p.setLong(16, tokens.output());
+      p.setLong(17, tokens.cacheWrite());
+      p.setLong(18, tokens.cacheRead());
     }
     p.addBatch();
     if (++pendingMessages >= FLUSH_AT) {

@@ -97,6 +97,11 @@ public final class View implements AutoCloseable {
     return new SessionQueries(connection, file);
   }
 
+  /** Token usage, grouped (cairn usage, the usage page). */
+  public UsageQuery usage() {
+    return new UsageQuery(connection, file);
+  }
+
   public Path file() {
     return file;
   }

@@ -1,4 +1,4 @@
--- cairn view schema, version 2 (2: sessions.kind, session_view.kind, messages.images, blobs). Documented in docs/schema.md; keep the two in step.
+-- cairn view schema, version 2 (2: sessions.kind, session_view.kind, messages.images and token columns, blobs). Documented in docs/schema.md; keep the two in step.
 -- Everything here is derived from the ledger and can be deleted and rebuilt ('cairn rebuild').
 -- Order keys are stored as (hlc, origin, seq): hlc is the fixed-width HLC string, so SQLite's
 -- row-value comparison (hlc, origin, seq) > (...) is exactly cairn's order-key comparison.
@@ -57,11 +57,18 @@ CREATE TABLE messages(
   usage      TEXT,                 -- canonical JSON object, NULL if none
   tool_text  TEXT,                 -- tool names, inputs and outputs, for full-text search
   images     TEXT,                 -- canonical JSON array of {bytes, media_type, sha256}, NULL if none
+  input_tokens       INTEGER,      -- the usage's token counts as cost needs them (TokenCounts), NULL without usage
+  output_tokens      INTEGER,
+  cache_write_tokens INTEGER,
+  cache_read_tokens  INTEGER,
   hlc        TEXT NOT NULL,
   origin     TEXT NOT NULL,
   seq        INTEGER NOT NULL,
   PRIMARY KEY (session, ordinal)
 );
+
+-- usage by day needs the messages that carry tokens, in time order, without reading the others
+CREATE INDEX messages_usage ON messages(at) WHERE input_tokens IS NOT NULL;
 
 CREATE VIRTUAL TABLE messages_fts USING fts5(
   text, tool_text, content='messages', content_rowid='rowid', tokenize='unicode61 remove_diacritics 2'

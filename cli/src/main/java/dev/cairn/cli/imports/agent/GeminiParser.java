@@ -221,7 +221,7 @@ final class GeminiParser {
     }
     JsonNode tokens = r.path("tokens");
     if (tokens.isObject()) {
-      Map<String, String> names = Map.of("input", "input_tokens", "output", "output_tokens", "cached", "cache_read_input_tokens",
+      Map<String, String> names = Map.of("input", "input_tokens", "output", "output_tokens", "cached", "cached_input_tokens",
           "thoughts", "thoughts_tokens", "tool", "tool_tokens", "total", "total_tokens");
       names.forEach((from, to) -> {
         JsonNode v = tokens.get(from);

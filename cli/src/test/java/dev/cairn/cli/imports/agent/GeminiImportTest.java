@@ -64,7 +64,7 @@ class GeminiImportTest {
     assertEquals("run_shell_command", answer.toolCalls().get(0).name());
     assertTrue(answer.toolCalls().get(0).input().contains("Time elapsed"));
     assertEquals("Tests run: 6, Time elapsed: 40.1 s -- in LedgerRecoveryTest", answer.toolCalls().get(0).output());
-    assertEquals(Map.of("input_tokens", 2100L, "output_tokens", 80L, "cache_read_input_tokens", 1024L, "thoughts_tokens", 40L,
+    assertEquals(Map.of("input_tokens", 2100L, "output_tokens", 80L, "cached_input_tokens", 1024L, "thoughts_tokens", 40L,
         "tool_tokens", 0L, "total_tokens", 2220L), answer.usage().counts());
     assertEquals("Make it faster instead", ms.get(2).text());
     assertEquals("gemini-2.5-flash", ms.get(3).model());
