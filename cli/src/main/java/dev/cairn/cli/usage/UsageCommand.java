@@ -1,7 +1,5 @@
 package dev.cairn.cli.usage;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cairn.cli.command.BadInputException;
 import dev.cairn.cli.command.Context;
 import dev.cairn.cli.home.Home;
@@ -10,8 +8,6 @@ import dev.cairn.cli.output.Json;
 import dev.cairn.projection.UsageQuery;
 import dev.cairn.projection.UsageRow;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -63,46 +59,6 @@ public final class UsageCommand implements Callable<Integer> {
     this.ctx = ctx;
   }
 
-  /** A row of output: its key, its token sums, its cost (priced part) and what was unpriced. */
-  static final class Line {
-    final String group;
-    final String machine;
-    long messages;
-    long input;
-    long output;
-    long cacheWrite;
-    long cacheRead;
-    double cost;
-    long unpricedTokens;
-    final Map<String, ObjectNode> models = new LinkedHashMap<>();
-
-    Line(String group, String machine) {
-      this.group = group;
-      this.machine = machine;
-    }
-
-    void add(UsageRow r, PriceTable.Price price) {
-      messages += r.messages();
-      input += r.input();
-      output += r.output();
-      cacheWrite += r.cacheWrite();
-      cacheRead += r.cacheRead();
-      ObjectNode m = models.computeIfAbsent(r.model().isEmpty() ? "(no model)" : r.model(), k -> Json.object().put("model", k)
-          .put("input", 0L).put("output", 0L).put("cache_write", 0L).put("cache_read", 0L));
-      m.put("input", m.get("input").asLong() + r.input()).put("output", m.get("output").asLong() + r.output())
-          .put("cache_write", m.get("cache_write").asLong() + r.cacheWrite()).put("cache_read", m.get("cache_read").asLong() + r.cacheRead());
-      if (price == null) {
-        unpricedTokens += r.input() + r.output() + r.cacheWrite() + r.cacheRead();
-        m.put("priced", false);
-      } else {
-        double c = price.cost(r.longContext(), r.input(), r.output(), r.cacheWrite(), r.cacheRead());
-        cost += c;
-        m.put("priced", true).put("price", price.name()).put("table", price.table()).put("table_date", price.date())
-            .put("cost", round(m.path("cost").asDouble(0) + c));
-      }
-    }
-  }
-
   @Override
   public Integer call() {
     UsageQuery.Grouping g;
@@ -126,19 +82,11 @@ public final class UsageCommand implements Callable<Integer> {
     try (Views.Fresh f = Views.caughtUp(home)) {
       rows = f.view().usage().rows(g, new UsageQuery.Filter(since, until, agent, project, machine), byMachine);
     }
-    Map<String, Line> lines = new LinkedHashMap<>();
-    Line total = new Line("total", null);
-    for (UsageRow r : rows) {
-      PriceTable.Price price = table.of(r.model()).orElse(null);
-      lines.computeIfAbsent(r.group() + "\u0000" + r.machine(), k -> new Line(r.group(), r.machine())).add(r, price);
-      total.add(r, price);
-    }
+    UsageReport report = UsageReport.of(g, rows, table);
+    Map<String, UsageReport.Line> lines = report.lines();
+    UsageReport.Line total = report.total();
     if (json) {
-      ObjectNode out = Json.object().put("grouping", g.name().toLowerCase(Locale.ROOT));
-      ArrayNode arr = out.putArray("rows");
-      lines.values().forEach(l -> arr.add(toJson(l)));
-      out.set("total", toJson(total));
-      ctx.out().println(Json.write(out));
+      ctx.out().println(Json.write(report.toJson()));
       return 0;
     }
     if (lines.isEmpty()) {
@@ -149,7 +97,7 @@ public final class UsageCommand implements Callable<Integer> {
     String head = g == UsageQuery.Grouping.TOTAL ? "" : g.name().toLowerCase(Locale.ROOT).toUpperCase(Locale.ROOT);
     ctx.out().printf("%-36s %s%14s %14s %14s %14s %12s%n", head.isEmpty() ? "" : head, byMachine ? String.format("%-16s ", "MACHINE") : "",
         "INPUT", "OUTPUT", "CACHE WRITE", "CACHE READ", "COST");
-    for (Line l : lines.values()) {
+    for (UsageReport.Line l : lines.values()) {
       print(l);
     }
     print(total);
@@ -160,26 +108,11 @@ public final class UsageCommand implements Callable<Integer> {
     return 0;
   }
 
-  private void print(Line l) {
+  private void print(UsageReport.Line l) {
     String cost = l.cost == 0 && l.unpricedTokens > 0 ? "unpriced" : String.format(Locale.ROOT, "$%.2f%s", l.cost, l.unpricedTokens > 0 ? "+" : "");
     String group = l.group.length() > 36 ? l.group.substring(0, 35) + "\u2026" : l.group;
     ctx.out().printf(Locale.ROOT, "%-36s %s%,14d %,14d %,14d %,14d %12s%n", group, byMachine ? String.format("%-16s ", l.machine == null ? "" : l.machine) : "",
         l.input, l.output, l.cacheWrite, l.cacheRead, cost);
   }
 
-  private static ObjectNode toJson(Line l) {
-    ObjectNode o = Json.object().put("group", l.group);
-    if (l.machine != null) {
-      o.put("machine", l.machine);
-    }
-    o.put("messages", l.messages).put("input", l.input).put("output", l.output).put("cache_write", l.cacheWrite).put("cache_read", l.cacheRead)
-        .put("cost", round(l.cost)).put("unpriced_tokens", l.unpricedTokens);
-    ArrayNode models = o.putArray("models");
-    l.models.values().forEach(models::add);
-    return o;
-  }
-
-  private static double round(double d) {
-    return Math.round(d * 1e6) / 1e6;
-  }
 }
