@@ -68,6 +68,7 @@ public final class CairnCommand implements Runnable {
     cli.addSubcommand(ShowCommand.class);
     cli.addSubcommand(SearchCommand.class);
     cli.addSubcommand(dev.cairn.cli.usage.UsageCommand.class);
+    cli.addSubcommand(dev.cairn.cli.mcp.McpCommand.class);
     add(cli, FlagVerb.Row.STAR.verb(), new FlagVerb(ctx, FlagVerb.Row.STAR), FlagVerb.Row.STAR.description(), factory);
     add(cli, FlagVerb.Row.UNSTAR.verb(), new FlagVerb(ctx, FlagVerb.Row.UNSTAR), FlagVerb.Row.UNSTAR.description(), factory);
     cli.addSubcommand(RenameCommand.class);
