@@ -124,8 +124,12 @@ class BrowserTest {
     browser.findElement(By.cssSelector("section.hits li a")).click();
     await().atMost(Duration.ofSeconds(10)).until(() -> browser.getCurrentUrl().contains("/s/laptop-aaaaaa"));
     browser.findElement(By.xpath("//button[text()='Star']")).click();
-    await("the star; the page: " + browser.getCurrentUrl()).atMost(Duration.ofSeconds(10))
-        .until(() -> !browser.findElements(By.xpath("//button[text()='Unstar']")).isEmpty());
+    try {
+      await().atMost(Duration.ofSeconds(10)).until(() -> !browser.findElements(By.xpath("//button[text()='Unstar']")).isEmpty());
+    } catch (org.awaitility.core.ConditionTimeoutException e) {
+      throw new AssertionError("the star did not show; the page " + browser.getCurrentUrl() + ": " + browser.getPageSource()
+          + "\nthe service: " + serverOut, e);
+    }
     browser.findElement(By.name("tag")).sendKeys("git");
     browser.findElement(By.xpath("//button[text()='Tag']")).click();
     await().atMost(Duration.ofSeconds(10)).until(() -> !browser.findElements(By.xpath("//button[starts-with(text(), 'git ')]")).isEmpty());
@@ -151,6 +155,16 @@ class BrowserTest {
     browser.get(base() + "/sync");
     await().atMost(Duration.ofSeconds(10)).until(() -> browser.getPageSource().contains("Sync now"));
     shot("sync");
+
+    // usage: tokens and cost with a chart drawn by uPlot (from its webjar), within the page's policy
+    browser.get(base() + "/usage");
+    await().atMost(Duration.ofSeconds(10)).until(() -> browser.getPageSource().contains("By model"));
+    await().atMost(Duration.ofSeconds(10)).until(() -> !browser.findElements(By.cssSelector("#usage-chart canvas")).isEmpty());
+    assertTrue(browser.getPageSource().contains("claude-sonnet-4-20250514"), "the fixture's model is listed");
+    shot("usage");
+    List<LogEntry> console = browser.manage().logs().get(LogType.BROWSER).getAll();
+    assertTrue(console.stream().noneMatch(e -> e.getMessage().contains("Content Security Policy") || e.getMessage().contains("Uncaught")),
+        "the chart's scripts run within the policy: " + console);
   }
 
   @Test

@@ -22,6 +22,16 @@ import java.util.HexFormat;
  * <p>Stateless.
  */
 final class Digest {
+  /** The query of {@code table} in {@link #TABLES}, the rows in the digest's order. */
+  static String query(String table) {
+    for (String[] t : TABLES) {
+      if (t[0].equals(table)) {
+        return t[1];
+      }
+    }
+    throw new IllegalArgumentException("not a digested table: " + table);
+  }
+
   static final String[][] TABLES = {
       {"sessions", "SELECT session, origin, agent, project, title, started_at, ended_at, source, parent, cwd, git_branch,"
           + " rec_hlc, rec_origin, rec_seq, kind FROM sessions ORDER BY session"},

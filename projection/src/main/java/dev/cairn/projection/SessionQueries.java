@@ -357,7 +357,7 @@ public final class SessionQueries {
 
   /** Every recorded conflict, in the digest's order. */
   public List<ConflictRow> conflicts() {
-    try (PreparedStatement p = connection.prepareStatement(Digest.TABLES[3][1])) {
+    try (PreparedStatement p = connection.prepareStatement(Digest.query("conflicts"))) {
       List<ConflictRow> out = new ArrayList<>();
       try (ResultSet rs = p.executeQuery()) {
         while (rs.next()) {

@@ -14,6 +14,11 @@ public final class Assets {
   public static final String HTMX = "/webjars/htmx.org/2.0.8/dist/htmx.min.js";
   /** htmx's server-sent-events extension, from the {@code org.webjars.npm:htmx-ext-sse} webjar. */
   public static final String HTMX_SSE = "/webjars/htmx-ext-sse/2.2.2/sse.js";
+  /** uPlot, the usage page's chart, from the {@code org.webjars.npm:uplot} webjar. */
+  public static final String UPLOT = "/webjars/uplot/1.6.30/dist/uPlot.iife.min.js";
+  public static final String UPLOT_CSS = "/webjars/uplot/1.6.30/dist/uPlot.min.css";
+  /** The usage page's own script: draws the chart from the page's data. */
+  public static final String USAGE_JS = "/static/usage.js";
   /** cairn's style sheet. */
   public static final String CSS = "/static/cairn.css";
 
@@ -23,7 +28,10 @@ public final class Assets {
   private static final Map<String, Asset> BY_PATH = Map.of(
       CSS, new Asset("/dev/cairn/web/static/cairn.css", "text/css; charset=utf-8", false),
       HTMX, new Asset("/META-INF/resources" + HTMX, "text/javascript; charset=utf-8", true),
-      HTMX_SSE, new Asset("/META-INF/resources" + HTMX_SSE, "text/javascript; charset=utf-8", true));
+      HTMX_SSE, new Asset("/META-INF/resources" + HTMX_SSE, "text/javascript; charset=utf-8", true),
+      UPLOT, new Asset("/META-INF/resources" + UPLOT, "text/javascript; charset=utf-8", true),
+      UPLOT_CSS, new Asset("/META-INF/resources" + UPLOT_CSS, "text/css; charset=utf-8", true),
+      USAGE_JS, new Asset("/dev/cairn/web/static/usage.js", "text/javascript; charset=utf-8", false));
 
   private Assets() {}
 

@@ -93,6 +93,27 @@ public final class Pages {
     }
   }
 
+  /** One line of the usage page: a period, model or machine with its token sums and cost ({@code NaN}: nothing priced). */
+  public record UsageLine(String label, long input, long output, long cacheWrite, long cacheRead, double cost, long unpricedTokens) {
+    public String costText() {
+      if (Double.isNaN(cost) || (cost == 0 && unpricedTokens > 0)) {
+        return "unpriced";
+      }
+      return String.format(java.util.Locale.ROOT, "$%.2f%s", cost, unpricedTokens > 0 ? "+" : "");
+    }
+
+    public String n(long v) {
+      return String.format(java.util.Locale.ROOT, "%,d", v);
+    }
+  }
+
+  /**
+   * The usage page: lines per period, per model and per machine, the total, which table priced
+   * them, and the chart's series as JSON arrays (written into data attributes, escaped).
+   */
+  public record Usage(Frame frame, Filters filters, String grouping, List<UsageLine> periods, List<UsageLine> models,
+      List<UsageLine> machines, UsageLine total, String priced, String chartLabels, String chartCost, String chartTokens) {}
+
   /** The machines this home knows, with the sessions each recorded. */
   public record Peers(Frame frame, List<Machines.Peer> peers, java.util.Map<String, Long> sessions) {}
 

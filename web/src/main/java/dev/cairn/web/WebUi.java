@@ -13,6 +13,8 @@ import dev.cairn.projection.SearchSyntaxException;
 import dev.cairn.projection.SessionFilter;
 import dev.cairn.projection.SessionRow;
 import dev.cairn.projection.SubAgentLinks;
+import dev.cairn.projection.UsageQuery;
+import dev.cairn.projection.UsageRow;
 import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
 import gg.jte.output.StringOutput;
@@ -43,6 +45,7 @@ import org.eclipse.jetty.util.Fields;
  * GET  /s/{session}             a session: curated header, messages (#m{ordinal} links to one), conflicts
  * GET  /blob/{sha256}           an image's bytes (png, jpeg, gif, webp only)
  * GET  /search?q=WORDS          full-text search
+ * GET  /usage?by=daily|weekly|monthly  tokens and cost per period, model and machine, with a chart (uPlot) and the list's filters
  * GET  /peers                   every machine (origin): key, newest checkpoint and head, this machine's mark, sessions
  * GET  /sync                    every named target: staleness, last success and error, pause, dead letters
  * POST /sync                    sync every target now; needs csrf=
@@ -75,6 +78,7 @@ public final class WebUi extends Handler.Abstract {
   private final java.util.function.Predicate<String> bearer;
   private final Set<String> hosts = new CopyOnWriteArraySet<>();
   private final LiveUpdates live;
+  private final Pricing pricing;
   private final TemplateEngine templates = TemplateEngine.createPrecompiled(ContentType.Html);
 
   /**
@@ -82,6 +86,13 @@ public final class WebUi extends Handler.Abstract {
    *     holder, the home's owner, may mint login links)
    */
   public WebUi(Views views, Machines machines, Curations curations, Logins logins, java.util.function.Predicate<String> bearer) {
+    this(views, machines, curations, logins, bearer, Pricing.NONE);
+  }
+
+  /** @param pricing prices for the usage page */
+  public WebUi(Views views, Machines machines, Curations curations, Logins logins, java.util.function.Predicate<String> bearer,
+      Pricing pricing) {
+    this.pricing = pricing;
     this.views = views;
     this.machines = machines;
     this.curations = curations;
@@ -150,6 +161,8 @@ public final class WebUi extends Handler.Abstract {
         session(response, callback, path.substring(3), csrf);
       } else if (path.equals("/search")) {
         search(request, response, callback, csrf);
+      } else if (path.equals("/usage")) {
+        usage(request, response, callback, csrf);
       } else if (path.startsWith("/blob/")) {
         blob(response, callback, path.substring("/blob/".length()));
       } else if (path.equals("/events")) {
@@ -290,6 +303,60 @@ public final class WebUi extends Handler.Abstract {
     }
     return new Pages.Message(m.ordinal(), m.role(), m.at(), m.model(), Markdown.toHtml(m.text()), m.thinking(), tools,
         m.pinned(), m.pinNote(), images);
+  }
+
+  private void usage(Request request, Response response, Callback callback, String csrf) {
+    Fields q = Request.extractQueryParameters(request);
+    Pages.Filters filters = filters(q);
+    String g = Optional.ofNullable(q.getValue("by")).orElse("daily");
+    UsageQuery.Grouping grouping = switch (g) {
+      case "weekly" -> UsageQuery.Grouping.WEEKLY;
+      case "monthly" -> UsageQuery.Grouping.MONTHLY;
+      default -> UsageQuery.Grouping.DAILY;
+    };
+    UsageQuery.Filter f = new UsageQuery.Filter(filters.since(), filters.until(), filters.agent(), filters.project(), filters.machine());
+    record Rows(List<UsageRow> periods, List<UsageRow> models, List<UsageRow> machines) {}
+    Rows rows = views.read(v -> new Rows(v.usage().rows(grouping, f, false), v.usage().rows(UsageQuery.Grouping.MODEL, f, false),
+        v.usage().rows(UsageQuery.Grouping.MACHINE, f, false)));
+    List<Pages.UsageLine> periods = lines(rows.periods());
+    StringBuilder labels = new StringBuilder("[");
+    StringBuilder cost = new StringBuilder("[");
+    StringBuilder tokens = new StringBuilder("[");
+    for (Pages.UsageLine l : periods) {
+      String sep = labels.length() == 1 ? "" : ",";
+      labels.append(sep).append('"').append(l.label().replace("\"", "")).append('"');
+      cost.append(sep).append(Double.isNaN(l.cost()) ? "0" : String.format(java.util.Locale.ROOT, "%.6f", l.cost()));
+      tokens.append(sep).append(l.input() + l.output() + l.cacheWrite() + l.cacheRead());
+    }
+    List<Pages.UsageLine> totalLines = lines(rows.periods().stream()
+        .map(r -> new UsageRow("total", null, r.model(), r.longContext(), r.messages(), r.input(), r.output(), r.cacheWrite(), r.cacheRead())).toList());
+    Pages.UsageLine total = totalLines.isEmpty() ? new Pages.UsageLine("total", 0, 0, 0, 0, 0, 0) : totalLines.get(0);
+    page(response, callback, 200, "usage.jte", new Pages.Usage(new Pages.Frame("Usage", csrf), filters, grouping.name().toLowerCase(java.util.Locale.ROOT),
+        periods, lines(rows.models()), lines(rows.machines()), total, pricing.describe(), labels.append(']').toString(),
+        cost.append(']').toString(), tokens.append(']').toString()));
+  }
+
+  /** Rows summed per group, priced. */
+  private List<Pages.UsageLine> lines(List<UsageRow> rows) {
+    java.util.Map<String, long[]> sums = new java.util.LinkedHashMap<>();
+    java.util.Map<String, double[]> costs = new java.util.LinkedHashMap<>();
+    for (UsageRow r : rows) {
+      long[] s = sums.computeIfAbsent(r.group(), k -> new long[5]);
+      s[0] += r.input();
+      s[1] += r.output();
+      s[2] += r.cacheWrite();
+      s[3] += r.cacheRead();
+      double c = pricing.cost(r.model(), r.longContext(), r.input(), r.output(), r.cacheWrite(), r.cacheRead());
+      if (Double.isNaN(c)) {
+        s[4] += r.input() + r.output() + r.cacheWrite() + r.cacheRead();
+      } else {
+        costs.computeIfAbsent(r.group(), k -> new double[1])[0] += c;
+      }
+    }
+    List<Pages.UsageLine> out = new java.util.ArrayList<>();
+    sums.forEach((group, s) -> out.add(new Pages.UsageLine(group.isEmpty() ? "(no model)" : group, s[0], s[1], s[2], s[3],
+        costs.containsKey(group) ? costs.get(group)[0] : (s[4] > 0 ? Double.NaN : 0), s[4])));
+    return out;
   }
 
   /** An image's bytes, by SHA-256, as the raster type it was stored as (never anything a browser would run). */

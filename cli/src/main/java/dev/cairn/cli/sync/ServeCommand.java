@@ -218,7 +218,10 @@ public final class ServeCommand implements java.util.concurrent.Callable<Integer
       }
     };
     try (Views views = new Views(home.ledgerPaths(), home.view())) {
-      WebUi ui = new WebUi(views, new ServiceMachines(ctx, home, this::changed), curations, logins, token::matches);
+      java.nio.file.Path prices = home.root().resolve("prices.toml");
+      WebUi ui = new WebUi(views, new ServiceMachines(ctx, home, this::changed), curations, logins, token::matches,
+          dev.cairn.cli.usage.PriceTable.load(prices).forWeb("the bundled price table (2025-11-20)"
+              + (java.nio.file.Files.isRegularFile(prices) ? " and " + prices : "")));
       try (ArtifactServer server = ArtifactServer.start(new InetSocketAddress(address, port), tls, store, token, limits, metrics, door, name -> {
           if (name.kind() == ArtifactKind.CHECKPOINT) {
             absorbSoon.run();

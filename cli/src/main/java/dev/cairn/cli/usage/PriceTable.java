@@ -82,6 +82,21 @@ public final class PriceTable {
     }
   }
 
+  /** These prices for the web UI's usage page. */
+  public dev.cairn.web.Pricing forWeb(String describe) {
+    return new dev.cairn.web.Pricing() {
+      @Override
+      public double cost(String model, boolean longContext, long input, long output, long cacheWrite, long cacheRead) {
+        return of(model).map(p -> p.cost(longContext, input, output, cacheWrite, cacheRead)).orElse(Double.NaN);
+      }
+
+      @Override
+      public String describe() {
+        return describe;
+      }
+    };
+  }
+
   /** The price of {@code model}: the row with the longest matching prefix, if any. */
   public Optional<Price> of(String model) {
     if (model == null || model.isEmpty()) {
