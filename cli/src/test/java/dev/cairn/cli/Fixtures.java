@@ -14,35 +14,24 @@ public final class Fixtures {
 
   /** The Codex CLI fixtures' sessions folder ({@code cli/src/test/resources/codex/sessions}). */
   public static Path codexSessions() {
-    URL url = Fixtures.class.getResource("/codex/README.md");
-    if (url == null) {
-      throw new IllegalStateException("codex fixtures missing from the test class path (cli/src/test/resources/codex)");
-    }
-    try {
-      return Path.of(url.toURI()).getParent().resolve("sessions");
-    } catch (URISyntaxException e) {
-      throw new IllegalStateException(e);
-    }
+    return folderOf("codex").resolve("sessions");
   }
 
   /** The Gemini CLI fixtures' folder, standing for {@code ~/.gemini} ({@code cli/src/test/resources/gemini}). */
   public static Path gemini() {
-    URL url = Fixtures.class.getResource("/gemini/README.md");
-    if (url == null) {
-      throw new IllegalStateException("gemini fixtures missing from the test class path (cli/src/test/resources/gemini)");
-    }
-    try {
-      return Path.of(url.toURI()).getParent();
-    } catch (URISyntaxException e) {
-      throw new IllegalStateException(e);
-    }
+    return folderOf("gemini");
   }
 
   /** The Copilot CLI fixtures' folder, standing for {@code ~/.copilot} ({@code cli/src/test/resources/copilot}). */
   public static Path copilot() {
-    URL url = Fixtures.class.getResource("/copilot/README.md");
+    return folderOf("copilot");
+  }
+
+  /** {@code cli/src/test/resources/<name>}, found by its README on the test class path. */
+  private static Path folderOf(String name) {
+    URL url = Fixtures.class.getResource("/" + name + "/README.md");
     if (url == null) {
-      throw new IllegalStateException("copilot fixtures missing from the test class path (cli/src/test/resources/copilot)");
+      throw new IllegalStateException(name + " fixtures missing from the test class path (cli/src/test/resources/" + name + ")");
     }
     try {
       return Path.of(url.toURI()).getParent();

@@ -70,7 +70,7 @@ public final class PageTimeFigure {
       }
     };
     try (Views views = new Views(new LedgerPaths(home.resolve("ledger")), view)) {
-      WebUi ui = new WebUi(views, Machines.NONE, none, logins, h -> false);
+      WebUi ui = new WebUi(views, Machines.NONE, none, logins, h -> false, dev.cairn.cli.usage.PriceTable.load(null).forWeb("the bundled price table"));
       Server server = new Server();
       ServerConnector connector = new ServerConnector(server);
       connector.setHost("127.0.0.1");
@@ -92,11 +92,35 @@ public final class PageTimeFigure {
         out.add(p95(http, base + "/s/" + URLEncoder.encode(biggest, StandardCharsets.UTF_8), cookie, "page: session p95",
             "its " + biggestMessages + " messages; " + size));
         out.add(p95(http, base + "/search?q=segment+clock", cookie, "page: search p95", size));
+        out.add(p95(http, base + "/usage", cookie, "page: usage p95", size));
+        out.add(usage(views, size));
         return out;
       } finally {
         server.stop();
       }
     }
+  }
+
+  /** What {@code cairn usage} does once the view is caught up: the daily rows over every message, priced. Goal: under a second. */
+  private static Figure usage(Views views, String size) {
+    dev.cairn.cli.usage.PriceTable prices = dev.cairn.cli.usage.PriceTable.load(null);
+    java.util.function.Supplier<Integer> once = () -> views.read(v -> dev.cairn.cli.usage.UsageReport.of(
+        dev.cairn.projection.UsageQuery.Grouping.DAILY,
+        v.usage().rows(dev.cairn.projection.UsageQuery.Grouping.DAILY, dev.cairn.projection.UsageQuery.Filter.ALL, false), prices)
+        .lines().size());
+    for (int i = 0; i < 2; i++) {
+      once.get();
+    }
+    double[] ms = new double[10];
+    int rows = 0;
+    for (int i = 0; i < ms.length; i++) {
+      long t0 = System.nanoTime();
+      rows = once.get();
+      ms[i] = (System.nanoTime() - t0) / 1e6;
+    }
+    Arrays.sort(ms);
+    return Figure.cost("usage daily (query + prices) p90", ms[8], "ms", "goal", 1000, rows + " days over " + size + "; median "
+        + String.format("%.1f", ms[5]) + " ms");
   }
 
   private static Figure p95(HttpClient http, String url, String cookie, String name, String note) throws Exception {

@@ -1,13 +1,10 @@
 package dev.cairn.cli.imports.agent;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadConstraints;
+import static dev.cairn.cli.imports.agent.JsonLines.text;
+import static dev.cairn.cli.imports.agent.JsonLines.timestamp;
+
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.cairn.ledger.json.JsonInput;
-import java.io.IOException;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Map;
@@ -48,13 +45,6 @@ final class ClaudeParser {
   /** How Claude Code's compaction prompt begins. */
   static final String COMPACTION_PROMPT = "Your task is to create a detailed summary";
   private static final Set<String> CONVERSATION = Set.of("user", "assistant");
-  private static final ObjectMapper LENIENT = new ObjectMapper();
-
-  static {
-    LENIENT.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
-        .maxDocumentLength(JsonInput.MAX_DOCUMENT_BYTES * 4L).maxStringLength(JsonInput.MAX_DOCUMENT_BYTES * 4).build());
-  }
-
   private final Transcript transcript = new Transcript();
   private final Map<String, ParsedMessage.Call> openCalls = new HashMap<>();
   /** Task/Agent tool calls by id: the description the parent gave the sub-agent. */
@@ -66,39 +56,13 @@ final class ClaudeParser {
   /** Parses the complete lines in {@code data[0, length)}. */
   static Transcript parse(byte[] data, int length) {
     ClaudeParser p = new ClaudeParser();
-    int start = 0;
-    for (int i = 0; i < length; i++) {
-      if (data[i] == '\n') {
-        p.line(data, start, i - start);
-        start = i + 1;
-      }
-    }
-    if (start < length) {
-      p.line(data, start, length - start);
-    }
+    JsonLines.each(data, length, p.transcript, p::object);
     return p.transcript;
   }
 
-  private void line(byte[] data, int offset, int len) {
-    line++;
+  private void object(JsonNode node, long line, long offset) {
+    this.line = line;
     this.offset = offset;
-    if (len == 0 || (len == 1 && data[offset] == '\r')) {
-      return;
-    }
-    JsonNode node;
-    try {
-      node = LENIENT.readTree(data, offset, len);
-    } catch (JsonProcessingException e) {
-      malformed("not valid JSON (" + e.getOriginalMessage() + ")");
-      return;
-    } catch (IOException e) {
-      malformed("unreadable: " + e.getMessage());
-      return;
-    }
-    if (node == null || !node.isObject()) {
-      malformed("expected a JSON object, found " + (node == null ? "nothing" : node.getNodeType().name().toLowerCase()));
-      return;
-    }
     JsonNode type = node.get("type");
     if (type == null || !type.isTextual()) {
       malformed("expected a \"type\" field, found none");
@@ -442,21 +406,7 @@ final class ClaudeParser {
     transcript.malformed.add(new Transcript.Malformed(line, offset, reason));
   }
 
-  private static String text(JsonNode n) {
-    return n != null && n.isTextual() ? n.textValue() : null;
-  }
 
-  private static Instant timestamp(JsonNode n) {
-    String s = text(n);
-    if (s == null) {
-      return null;
-    }
-    try {
-      return Instant.parse(s);
-    } catch (DateTimeParseException e) {
-      return null;
-    }
-  }
 
   private static String describe(JsonNode n) {
     if (n == null) {

@@ -1,13 +1,11 @@
 package dev.cairn.cli.imports.agent;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadConstraints;
+import static dev.cairn.cli.imports.agent.JsonLines.text;
+import static dev.cairn.cli.imports.agent.JsonLines.timestamp;
+
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.cairn.ledger.json.JsonInput;
 import java.io.IOException;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Map;
@@ -37,13 +35,6 @@ import java.util.TreeMap;
  * <p>Not thread-safe: one parser per rollout.
  */
 final class CodexParser {
-  private static final ObjectMapper LENIENT = new ObjectMapper();
-
-  static {
-    LENIENT.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
-        .maxDocumentLength(JsonInput.MAX_DOCUMENT_BYTES * 4L).maxStringLength(JsonInput.MAX_DOCUMENT_BYTES * 4).build());
-  }
-
   private final Transcript transcript = new Transcript();
   private final Map<String, ParsedMessage.Call> openCalls = new HashMap<>();
   private final TreeMap<String, Long> lastTotals = new TreeMap<>();
@@ -54,39 +45,13 @@ final class CodexParser {
 
   static Transcript parse(byte[] data, int length) {
     CodexParser p = new CodexParser();
-    int start = 0;
-    for (int i = 0; i < length; i++) {
-      if (data[i] == '\n') {
-        p.line(data, start, i - start);
-        start = i + 1;
-      }
-    }
-    if (start < length) {
-      p.line(data, start, length - start);
-    }
+    JsonLines.each(data, length, p.transcript, p::object);
     return p.transcript;
   }
 
-  private void line(byte[] data, int offset, int len) {
-    line++;
+  private void object(JsonNode node, long line, long offset) {
+    this.line = line;
     this.offset = offset;
-    if (len == 0 || (len == 1 && data[offset] == '\r')) {
-      return;
-    }
-    JsonNode node;
-    try {
-      node = LENIENT.readTree(data, offset, len);
-    } catch (JsonProcessingException e) {
-      malformed("not valid JSON (" + e.getOriginalMessage() + ")");
-      return;
-    } catch (IOException e) {
-      malformed("unreadable: " + e.getMessage());
-      return;
-    }
-    if (node == null || !node.isObject()) {
-      malformed("expected a JSON object, found " + (node == null ? "nothing" : node.getNodeType().name().toLowerCase()));
-      return;
-    }
     Instant at = timestamp(node.get("timestamp"));
     JsonNode payload = node.get("payload");
     String type = node.path("type").asText("");
@@ -247,7 +212,7 @@ final class CodexParser {
     boolean error = false;
     if (text.startsWith("{")) { // shell calls: {"output": "...", "metadata": {"exit_code": N}}
       try {
-        JsonNode inner = LENIENT.readTree(text);
+        JsonNode inner = JsonLines.LENIENT.readTree(text);
         if (inner != null && inner.path("output").isTextual()) {
           text = inner.path("output").textValue();
           error = inner.path("metadata").path("exit_code").asInt(0) != 0;
@@ -295,19 +260,5 @@ final class CodexParser {
     transcript.malformed.add(new Transcript.Malformed(line, offset, reason));
   }
 
-  private static String text(JsonNode n) {
-    return n != null && n.isTextual() ? n.textValue() : null;
-  }
 
-  private static Instant timestamp(JsonNode n) {
-    String s = text(n);
-    if (s == null) {
-      return null;
-    }
-    try {
-      return Instant.parse(s);
-    } catch (DateTimeParseException e) {
-      return null;
-    }
-  }
 }

@@ -1,13 +1,10 @@
 package dev.cairn.cli.imports.agent;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadConstraints;
+import static dev.cairn.cli.imports.agent.JsonLines.text;
+import static dev.cairn.cli.imports.agent.JsonLines.timestamp;
+
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.cairn.ledger.json.JsonInput;
-import java.io.IOException;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -31,13 +28,6 @@ import java.util.Map;
  * <p>Not thread-safe: one parser per log.
  */
 final class CopilotParser {
-  private static final ObjectMapper LENIENT = new ObjectMapper();
-
-  static {
-    LENIENT.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
-        .maxDocumentLength(JsonInput.MAX_DOCUMENT_BYTES * 4L).maxStringLength(JsonInput.MAX_DOCUMENT_BYTES * 4).build());
-  }
-
   private final Transcript transcript = new Transcript();
   private final Map<String, ParsedMessage.Call> calls = new HashMap<>();
   private ParsedMessage lastAnswer;
@@ -47,38 +37,15 @@ final class CopilotParser {
 
   static Transcript parse(byte[] data, int length) {
     CopilotParser p = new CopilotParser();
-    int start = 0;
-    for (int i = 0; i < length; i++) {
-      if (data[i] == '\n') {
-        p.line(data, start, i - start);
-        start = i + 1;
-      }
-    }
-    if (start < length) {
-      p.line(data, start, length - start);
-    }
+    JsonLines.each(data, length, p.transcript, p::object);
     return p.transcript;
   }
 
-  private void line(byte[] data, int offset, int len) {
-    line++;
+  private void object(JsonNode node, long line, long offset) {
+    this.line = line;
     this.offset = offset;
-    if (len == 0 || (len == 1 && data[offset] == '\r')) {
-      return;
-    }
-    JsonNode node;
-    try {
-      node = LENIENT.readTree(data, offset, len);
-    } catch (JsonProcessingException e) {
-      malformed("not valid JSON (" + e.getOriginalMessage() + ")");
-      return;
-    } catch (IOException e) {
-      malformed("unreadable: " + e.getMessage());
-      return;
-    }
-    if (node == null || !node.isObject() || !node.path("type").isTextual()) {
-      malformed("expected a JSON object with a \"type\", found " + (node == null ? "nothing" : node.toString().length() > 30
-          ? node.toString().substring(0, 27) + "..." : node.toString()));
+    if (!node.path("type").isTextual()) {
+      malformed("expected a \"type\" field, found " + (node.toString().length() > 30 ? node.toString().substring(0, 27) + "..." : node.toString()));
       return;
     }
     Instant at = timestamp(node.get("timestamp"));
@@ -192,14 +159,4 @@ final class CopilotParser {
     transcript.malformed.add(new Transcript.Malformed(line, offset, reason));
   }
 
-  private static Instant timestamp(JsonNode n) {
-    if (n == null || !n.isTextual()) {
-      return null;
-    }
-    try {
-      return Instant.parse(n.textValue());
-    } catch (DateTimeParseException e) {
-      return null;
-    }
-  }
 }

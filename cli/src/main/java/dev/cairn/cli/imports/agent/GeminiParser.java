@@ -1,13 +1,11 @@
 package dev.cairn.cli.imports.agent;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadConstraints;
+import static dev.cairn.cli.imports.agent.JsonLines.text;
+import static dev.cairn.cli.imports.agent.JsonLines.timestamp;
+
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.cairn.ledger.json.JsonInput;
 import java.io.IOException;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,13 +32,6 @@ import java.util.Map;
  * <p>Not thread-safe: one parser per file.
  */
 final class GeminiParser {
-  private static final ObjectMapper LENIENT = new ObjectMapper();
-
-  static {
-    LENIENT.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
-        .maxDocumentLength(JsonInput.MAX_DOCUMENT_BYTES * 4L).maxStringLength(JsonInput.MAX_DOCUMENT_BYTES * 4).build());
-  }
-
   private final Transcript transcript = new Transcript();
   private final LinkedHashMap<String, JsonNode> records = new LinkedHashMap<>();
   private long line;
@@ -55,16 +46,7 @@ final class GeminiParser {
     if (first < length && isWholeObject(data, first, length)) {
       p.whole(data, length);
     } else {
-      int start = 0;
-      for (int i = 0; i < length; i++) {
-        if (data[i] == '\n') {
-          p.line(data, start, i - start);
-          start = i + 1;
-        }
-      }
-      if (start < length) {
-        p.line(data, start, length - start);
-      }
+      JsonLines.each(data, length, p.transcript, p::object);
     }
     p.finish();
     return p.transcript;
@@ -83,7 +65,7 @@ final class GeminiParser {
     line = 1;
     JsonNode node;
     try {
-      node = LENIENT.readTree(data, 0, length);
+      node = JsonLines.LENIENT.readTree(data, 0, length);
     } catch (IOException e) {
       malformed("not valid JSON (" + e.getMessage() + ")");
       return;
@@ -98,26 +80,9 @@ final class GeminiParser {
     }
   }
 
-  private void line(byte[] data, int offset, int len) {
-    line++;
+  private void object(JsonNode node, long line, long offset) {
+    this.line = line;
     this.offset = offset;
-    if (len == 0 || (len == 1 && data[offset] == '\r')) {
-      return;
-    }
-    JsonNode node;
-    try {
-      node = LENIENT.readTree(data, offset, len);
-    } catch (JsonProcessingException e) {
-      malformed("not valid JSON (" + e.getOriginalMessage() + ")");
-      return;
-    } catch (IOException e) {
-      malformed("unreadable: " + e.getMessage());
-      return;
-    }
-    if (node == null || !node.isObject()) {
-      malformed("expected a JSON object, found " + (node == null ? "nothing" : node.getNodeType().name().toLowerCase()));
-      return;
-    }
     if (node.has("$rewindTo")) {
       rewind(node.path("$rewindTo").asText(""));
     } else if (node.has("$set")) {
@@ -272,14 +237,4 @@ final class GeminiParser {
     transcript.malformed.add(new Transcript.Malformed(line, offset, reason));
   }
 
-  private static Instant timestamp(JsonNode n) {
-    if (n == null || !n.isTextual()) {
-      return null;
-    }
-    try {
-      return Instant.parse(n.textValue());
-    } catch (DateTimeParseException e) {
-      return null;
-    }
-  }
 }
