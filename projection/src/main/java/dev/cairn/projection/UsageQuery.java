@@ -48,10 +48,13 @@ public final class UsageQuery {
   }
 
   public List<UsageRow> rows(Grouping grouping, Filter f, boolean byMachine) {
+    // the sessions table only when a column of it is asked for: without it the query is one pass over the index
+    boolean join = byMachine || grouping == Grouping.PROJECT || grouping == Grouping.MACHINE || f.agent() != null || f.project() != null
+        || f.machine() != null;
     StringBuilder sql = new StringBuilder("SELECT " + grouping.sql + ", " + (byMachine ? "s.origin" : "NULL")
         + ", coalesce(m.model, ''), (m.input_tokens + m.cache_write_tokens + m.cache_read_tokens) > " + LONG_CONTEXT
         + ", count(*), sum(m.input_tokens), sum(m.output_tokens), sum(m.cache_write_tokens), sum(m.cache_read_tokens)"
-        + " FROM messages m JOIN sessions s ON s.session = m.session WHERE m.input_tokens IS NOT NULL");
+        + " FROM messages m" + (join ? " JOIN sessions s ON s.session = m.session" : "") + " WHERE m.input_tokens IS NOT NULL");
     List<Object> args = new ArrayList<>();
     if (f.since() != null) {
       sql.append(" AND m.at >= ?");

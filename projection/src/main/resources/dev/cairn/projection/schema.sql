@@ -67,8 +67,9 @@ CREATE TABLE messages(
   PRIMARY KEY (session, ordinal)
 );
 
--- usage by day needs the messages that carry tokens, in time order, without reading the others
-CREATE INDEX messages_usage ON messages(at) WHERE input_tokens IS NOT NULL;
+-- usage reads only this covering index (the messages that carry tokens), never the message rows with their text
+CREATE INDEX messages_usage ON messages(at, session, model, input_tokens, output_tokens, cache_write_tokens, cache_read_tokens)
+  WHERE input_tokens IS NOT NULL;
 
 CREATE VIRTUAL TABLE messages_fts USING fts5(
   text, tool_text, content='messages', content_rowid='rowid', tokenize='unicode61 remove_diacritics 2'
