@@ -16,6 +16,9 @@ public final class UsageQuery {
   /** Input tokens (cache included) above which a request is "long context" (priced higher by some models). */
   public static final long LONG_CONTEXT = 200_000;
 
+  /** The machine that recorded a message's session: the session id's prefix (so no join is needed for it). */
+  static final String ORIGIN = "substr(m.session, 1, instr(m.session, '~') - 1)";
+
   /** How rows are grouped. */
   public enum Grouping {
     DAILY("substr(m.at, 1, 10)"),
@@ -23,7 +26,7 @@ public final class UsageQuery {
     MONTHLY("substr(m.at, 1, 7)"),
     SESSION("m.session"),
     PROJECT("coalesce(s.project, '')"),
-    MACHINE("s.origin"),
+    MACHINE(ORIGIN),
     MODEL("coalesce(m.model, '')"),
     TOTAL("'total'");
 
@@ -49,9 +52,8 @@ public final class UsageQuery {
 
   public List<UsageRow> rows(Grouping grouping, Filter f, boolean byMachine) {
     // the sessions table only when a column of it is asked for: without it the query is one pass over the index
-    boolean join = byMachine || grouping == Grouping.PROJECT || grouping == Grouping.MACHINE || f.agent() != null || f.project() != null
-        || f.machine() != null;
-    StringBuilder sql = new StringBuilder("SELECT " + grouping.sql + ", " + (byMachine ? "s.origin" : "NULL")
+    boolean join = grouping == Grouping.PROJECT || f.agent() != null || f.project() != null;
+    StringBuilder sql = new StringBuilder("SELECT " + grouping.sql + ", " + (byMachine ? ORIGIN : "NULL")
         + ", coalesce(m.model, ''), (m.input_tokens + m.cache_write_tokens + m.cache_read_tokens) > " + LONG_CONTEXT
         + ", count(*), sum(m.input_tokens), sum(m.output_tokens), sum(m.cache_write_tokens), sum(m.cache_read_tokens)"
         + " FROM messages m" + (join ? " JOIN sessions s ON s.session = m.session" : "") + " WHERE m.input_tokens IS NOT NULL");
@@ -73,7 +75,7 @@ public final class UsageQuery {
       args.add(f.project());
     }
     if (f.machine() != null) {
-      sql.append(" AND s.origin = ?");
+      sql.append(" AND " + ORIGIN + " = ?");
       args.add(f.machine());
     }
     sql.append(" GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4");

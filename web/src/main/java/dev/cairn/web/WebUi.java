@@ -315,9 +315,10 @@ public final class WebUi extends Handler.Abstract {
       default -> UsageQuery.Grouping.DAILY;
     };
     UsageQuery.Filter f = new UsageQuery.Filter(filters.since(), filters.until(), filters.agent(), filters.project(), filters.machine());
+    // one pass: rows per period and machine (the model is in every row); the three tables are sums of them
+    List<UsageRow> all = usageRows(grouping, f);
     record Rows(List<UsageRow> periods, List<UsageRow> models, List<UsageRow> machines) {}
-    Rows rows = views.read(v -> new Rows(v.usage().rows(grouping, f, false), v.usage().rows(UsageQuery.Grouping.MODEL, f, false),
-        v.usage().rows(UsageQuery.Grouping.MACHINE, f, false)));
+    Rows rows = new Rows(all, all.stream().map(r -> regroup(r, r.model())).toList(), all.stream().map(r -> regroup(r, r.machine())).toList());
     List<Pages.UsageLine> periods = lines(rows.periods());
     StringBuilder labels = new StringBuilder("[");
     StringBuilder cost = new StringBuilder("[");
@@ -334,6 +335,29 @@ public final class WebUi extends Handler.Abstract {
     page(response, callback, 200, "usage.jte", new Pages.Usage(new Pages.Frame("Usage", csrf), filters, grouping.name().toLowerCase(java.util.Locale.ROOT),
         periods, lines(rows.models()), lines(rows.machines()), total, pricing.describe(), labels.append(']').toString(),
         cost.append(']').toString(), tokens.append(']').toString()));
+  }
+
+  private static UsageRow regroup(UsageRow r, String group) {
+    return new UsageRow(group == null ? "" : group, null, r.model(), r.longContext(), r.messages(), r.input(), r.output(), r.cacheWrite(),
+        r.cacheRead());
+  }
+
+  /** The last usage answer, kept while the view has not moved (the page is read again on every change and every visit). */
+  private record UsageCache(Object key, List<UsageRow> rows) {}
+
+  private volatile UsageCache usageCache;
+
+  private List<UsageRow> usageRows(UsageQuery.Grouping grouping, UsageQuery.Filter f) {
+    return views.read(v -> {
+      Object key = List.of(v.position(), grouping, f);
+      UsageCache c = usageCache;
+      if (c != null && c.key().equals(key)) {
+        return c.rows();
+      }
+      List<UsageRow> rows = v.usage().rows(grouping, f, true);
+      usageCache = new UsageCache(key, rows);
+      return rows;
+    });
   }
 
   /** Rows summed per group, priced. */

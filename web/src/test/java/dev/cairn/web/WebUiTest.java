@@ -327,6 +327,25 @@ class WebUiTest {
   }
 
   @Test
+  void theUsagePageSumsTokensAndFollowsTheLedger() throws Exception {
+    java.util.TreeMap<String, Long> counts = new java.util.TreeMap<>(java.util.Map.of("input_tokens", 1200L, "output_tokens", 340L,
+        "cache_read_input_tokens", 5000L));
+    ledger.appendLocal(new Draft(new MessageAppended(S, 2, "assistant", "counted", null, Instant.parse("2026-11-30T10:00:09Z"), "some-model",
+        List.of(), new dev.cairn.ledger.event.Usage(counts))));
+    ledger.sync();
+    String cookie = login();
+    String page = get("/usage", cookie).body();
+    assertTrue(page.contains("<td>2026-11-30</td><td>1,200</td><td>340</td><td>0</td><td>5,000</td><td>unpriced</td>"), page);
+    assertTrue(page.contains("<td>some-model</td>"), "by model: " + page);
+    assertTrue(page.contains("<td>home-000001</td>"), "by machine: " + page);
+    ledger.appendLocal(new Draft(new MessageAppended(S, 3, "assistant", "more", null, Instant.parse("2026-11-30T10:00:10Z"), "some-model",
+        List.of(), new dev.cairn.ledger.event.Usage(new java.util.TreeMap<>(java.util.Map.of("input_tokens", 800L, "output_tokens", 60L))))));
+    ledger.sync();
+    assertTrue(get("/usage", cookie).body().contains("<td>2026-11-30</td><td>2,000</td><td>400</td>"), "the kept answer is dropped when the view moves");
+    assertTrue(get("/usage?machine=elsewhere-000009", cookie).body().contains("No token usage recorded for these filters"));
+  }
+
+  @Test
   void theListIsPagedByKeysetAndEverySessionIsOnExactlyOnePage() throws Exception {
     int extra = WebUi.PAGE + 5;
     for (int i = 0; i < extra; i++) {

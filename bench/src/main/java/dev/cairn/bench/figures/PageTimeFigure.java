@@ -92,7 +92,7 @@ public final class PageTimeFigure {
         out.add(p95(http, base + "/s/" + URLEncoder.encode(biggest, StandardCharsets.UTF_8), cookie, "page: session p95",
             "its " + biggestMessages + " messages; " + size));
         out.add(p95(http, base + "/search?q=segment+clock", cookie, "page: search p95", size));
-        out.add(p95(http, base + "/usage", cookie, "page: usage p95", size));
+        out.add(p95(http, base + "/usage", cookie, "page: usage p95", "kept while the view does not move (as here after the first request); " + size));
         out.add(usage(views, size));
         return out;
       } finally {
