@@ -5,6 +5,7 @@ import dev.cairn.cli.command.Context;
 import dev.cairn.cli.home.Home;
 import dev.cairn.cli.home.Views;
 import dev.cairn.cli.output.Json;
+import dev.cairn.cli.output.TerminalText;
 import dev.cairn.projection.ConflictRow;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -49,11 +50,11 @@ public final class ConflictsCommand implements Callable<Integer> {
     for (ConflictRow c : rows) {
       String group = c.session() + " " + c.register() + " " + c.prev();
       if (!group.equals(last)) {
-        ctx.out().printf("%s  %s  (both saw %s)%n  winner  %-24s %s%n", c.session(), c.register(),
+        TerminalText.writer(ctx.out()).printf("%s  %s  (both saw %s)%n  winner  %-24s %s%n", c.session(), c.register(),
             c.prev().isEmpty() ? "no value" : c.prev(), c.winnerOrigin() + "/" + c.winnerSeq(), c.winnerValue());
         last = group;
       }
-      ctx.out().printf("  loser   %-24s %s%n", c.loserOrigin() + "/" + c.loserSeq(), c.loserValue());
+      TerminalText.writer(ctx.out()).printf("  loser   %-24s %s%n", c.loserOrigin() + "/" + c.loserSeq(), c.loserValue());
     }
     return 0;
   }

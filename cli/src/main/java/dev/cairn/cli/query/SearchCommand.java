@@ -6,6 +6,7 @@ import dev.cairn.cli.command.Context;
 import dev.cairn.cli.home.Home;
 import dev.cairn.cli.home.Views;
 import dev.cairn.cli.output.Json;
+import dev.cairn.cli.output.TerminalText;
 import dev.cairn.projection.SearchHit;
 import dev.cairn.projection.SearchResults;
 import dev.cairn.projection.SessionFilter;
@@ -77,7 +78,7 @@ public final class SearchCommand implements Callable<Integer> {
           + SessionQueries.SEARCH_WINDOW + " (add words or filters to narrow)");
     }
     for (SearchHit h : hits) {
-      ctx.out().printf("%s [%d] %s  %s%n    %s%n", h.session(), h.ordinal(), h.role(), h.title() == null ? "" : h.title(),
+      TerminalText.writer(ctx.out()).printf("%s [%d] %s  %s%n    %s%n", h.session(), h.ordinal(), h.role(), h.title() == null ? "" : h.title(),
           h.snippet().replace("\n", " "));
     }
     return 0;

@@ -6,6 +6,7 @@ import dev.cairn.cli.command.Context;
 import dev.cairn.cli.home.Home;
 import dev.cairn.cli.home.Views;
 import dev.cairn.cli.output.Json;
+import dev.cairn.cli.output.TerminalText;
 import dev.cairn.projection.SessionFilter;
 import dev.cairn.projection.SessionRow;
 import java.util.List;
@@ -74,10 +75,10 @@ public final class SessionsCommand implements Callable<Integer> {
       ctx.out().println("no sessions");
       return 0;
     }
-    ctx.out().printf("%-1s %-44s %-20s %-36s %5s %4s  %s%n", "", "SESSION", "STARTED", "TITLE", "MSGS", "SUBS", "TAGS");
+    TerminalText.writer(ctx.out()).printf("%-1s %-44s %-20s %-36s %5s %4s  %s%n", "", "SESSION", "STARTED", "TITLE", "MSGS", "SUBS", "TAGS");
     for (SessionRow r : rows) {
       long subs = subAgents.getOrDefault(r.session(), 0L);
-      ctx.out().printf("%-1s %-44s %-20s %-36s %5d %4s  %s%n", r.starred() ? "*" : (r.trashed() ? "x" : ""), cut(r.session(), 44),
+      TerminalText.writer(ctx.out()).printf("%-1s %-44s %-20s %-36s %5d %4s  %s%n", r.starred() ? "*" : (r.trashed() ? "x" : ""), cut(r.session(), 44),
           cut(r.startedAt() == null ? "" : r.startedAt(), 20), cut(r.title() == null ? "" : r.title(), 36), r.messages(),
           subs == 0 ? "" : Long.toString(subs), r.tags() == null ? "" : r.tags());
     }

@@ -7,6 +7,7 @@ import dev.cairn.cli.command.Context;
 import dev.cairn.cli.home.Home;
 import dev.cairn.cli.home.Views;
 import dev.cairn.cli.output.Json;
+import dev.cairn.cli.output.TerminalText;
 import dev.cairn.ledger.SessionId;
 import dev.cairn.projection.MessageRow;
 import dev.cairn.projection.SessionRow;
@@ -61,7 +62,7 @@ public final class ShowCommand implements Callable<Integer> {
 
   private void printText(SessionRow s, List<MessageRow> messages, List<SessionRow> subAgents, Map<String, SessionRow> started)
       throws Exception {
-    var out = ctx.out();
+    var out = TerminalText.writer(ctx.out()); // transcript text must not drive the terminal
     out.println((s.starred() ? "* " : "") + (s.title() == null ? "(untitled)" : s.title()) + (s.trashed() ? "   [in trash]" : ""));
     out.println("  session   " + s.session() + (s.parent() == null ? "" : "   (" + s.kind() + " of " + s.parent() + ")"));
     out.println("  project   " + nullToDash(s.project()) + "   agent " + s.agent());
