@@ -126,7 +126,9 @@ class McpTest {
     }
     assertTrue(error("get_session", Map.of("session", "secret-plans")).contains("found no session named 'secret-plans'"));
     String missing = error("search", Map.of());
-    assertTrue(missing.contains("query"), missing);
+    assertTrue(missing.contains("required property 'query' not found"), "the SDK checks the input schema first: " + missing);
+    String blank = error("search", Map.of("query", "   "));
+    assertTrue(blank.contains("query: expected a non-empty string, found an empty one"), blank);
     assertTrue(error("search", Map.of("query", "x", "limit", 500)).contains("limit: expected an integer from 1 to 50, found 500"));
     assertTrue(error("list_sessions", Map.of("since", "yesterday")).contains("since: expected a date like 2025-11-20, found 'yesterday'"));
     assertTrue(error("usage", Map.of("grouping", "hourly")).contains("grouping: expected daily"));

@@ -203,12 +203,12 @@ final class EventApplier implements AutoCloseable {
       }
       p.setString(14, new String(CanonicalJson.encode(refs), StandardCharsets.UTF_8));
     }
-    TokenCounts tokens = TokenCounts.of(m.usage());
     if (m.usage().isEmpty()) {
       for (int i = 15; i <= 18; i++) {
         p.setNull(i, Types.INTEGER);
       }
     } else {
+      TokenCounts tokens = TokenCounts.of(m.usage());
       p.setLong(15, tokens.input());
       p.setLong(16, tokens.output());
       p.setLong(17, tokens.cacheWrite());

@@ -22,6 +22,13 @@ public record SessionFilter(Boolean starred, String tag, Trashed trashed, String
 
   public enum Trashed { HIDE, ONLY, ALL }
 
+  private static final java.util.regex.Pattern DATE_PREFIX = java.util.regex.Pattern.compile("\\d{4}(-\\d{2}(-\\d{2}(T[0-9:.]*Z?)?)?)?");
+
+  /** Whether {@code s} is what {@code since} and {@code until} take: an ISO-8601 prefix such as {@code 2025}, {@code 2025-11-20}. */
+  public static boolean isDatePrefix(String s) {
+    return s != null && DATE_PREFIX.matcher(s).matches();
+  }
+
   /** Every session that is not trashed, no limit. */
   public static final SessionFilter DEFAULT = new SessionFilter(null, null, Trashed.HIDE, null, null, null, null, null, null, 0, false, null);
 

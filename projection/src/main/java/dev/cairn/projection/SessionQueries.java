@@ -292,6 +292,20 @@ public final class SessionQueries {
     }
   }
 
+  /**
+   * Words as an FTS5 query that finds them all, each quoted: what a person types is searched for as
+   * written, never parsed as query syntax (punctuation is literal).
+   */
+  public static String plainQuery(String words) {
+    StringBuilder b = new StringBuilder();
+    for (String w : words.trim().split("\\s+")) {
+      if (!w.isEmpty()) {
+        b.append(b.length() == 0 ? "" : " ").append('"').append(w.replace("\"", "\"\"")).append('"');
+      }
+    }
+    return b.toString();
+  }
+
   /** Search over every session, or every session that is not trashed. */
   public SearchResults search(String ftsQuery, boolean includeTrashed, int limit) {
     return search(ftsQuery, SessionFilter.DEFAULT.withTrashed(includeTrashed ? SessionFilter.Trashed.ALL : SessionFilter.Trashed.HIDE), limit);

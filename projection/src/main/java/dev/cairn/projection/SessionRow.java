@@ -14,7 +14,4 @@ public record SessionRow(
     long pins,
     long messages,
     String parent,
-    String kind) {
-  /** {@code main}, {@code sub-agent} or {@code compaction} (docs/schema.md). */
-  public static final String MAIN = "main";
-}
+    String kind) {}

@@ -12,13 +12,8 @@ import java.util.Map;
  * ({@code thoughts_tokens}) is output it is billed for. Immutable.
  */
 public record TokenCounts(long input, long output, long cacheWrite, long cacheRead) {
-  public static final TokenCounts NONE = new TokenCounts(0, 0, 0, 0);
-
   public static TokenCounts of(Usage usage) {
     Map<String, Long> c = usage.counts();
-    if (c.isEmpty()) {
-      return NONE;
-    }
     long input = c.getOrDefault("input_tokens", 0L);
     long cacheRead = c.getOrDefault("cache_read_input_tokens", 0L);
     Long cached = c.get("cached_input_tokens");
@@ -30,7 +25,4 @@ public record TokenCounts(long input, long output, long cacheWrite, long cacheRe
     return new TokenCounts(input, output, c.getOrDefault("cache_creation_input_tokens", 0L), cacheRead);
   }
 
-  public boolean isEmpty() {
-    return input == 0 && output == 0 && cacheWrite == 0 && cacheRead == 0;
-  }
 }

@@ -11,6 +11,7 @@ import dev.cairn.projection.SearchHit;
 import dev.cairn.projection.SearchResults;
 import dev.cairn.projection.SearchSyntaxException;
 import dev.cairn.projection.SessionFilter;
+import dev.cairn.projection.SessionQueries;
 import dev.cairn.projection.SessionRow;
 import dev.cairn.projection.SubAgentLinks;
 import dev.cairn.projection.UsageQuery;
@@ -248,7 +249,7 @@ public final class WebUi extends Handler.Abstract {
   /** A date from a form (2025-11-20 or any ISO-8601 prefix); anything else is ignored rather than matched as text. */
   private static String date(String value) {
     String v = blankToNull(value);
-    return v != null && v.matches("\\d{4}(-\\d{2}(-\\d{2}(T[0-9:.]*Z?)?)?)?") ? v : null;
+    return SessionFilter.isDatePrefix(v) ? v : null;
   }
 
   private static SessionFilter sessionFilter(Pages.Filters f) {
@@ -408,7 +409,7 @@ public final class WebUi extends Handler.Abstract {
       page(response, callback, 200, "search.jte", new Pages.Search(new Pages.Frame("Search", csrf), q, filters, List.of(), false));
       return;
     }
-    String fts = plainWords(q);
+    String fts = SessionQueries.plainQuery(q);
     try {
       SearchResults found = views.read(v -> v.queries().search(fts, sessionFilter(filters), 100));
       java.util.Map<String, Pages.HitGroup> groups = new java.util.LinkedHashMap<>();
@@ -422,16 +423,6 @@ public final class WebUi extends Handler.Abstract {
     }
   }
 
-  /** Words as FTS5 phrases: what a person types is searched for, never parsed as query syntax. */
-  static String plainWords(String q) {
-    StringBuilder b = new StringBuilder();
-    for (String w : q.split("\\s+")) {
-      if (!w.isEmpty()) {
-        b.append(b.length() == 0 ? "" : " ").append('"').append(w.replace("\"", "\"\"")).append('"');
-      }
-    }
-    return b.toString();
-  }
 
   private void post(Request request, Response response, Callback callback, String path, Logins.WebSession session) {
     String origin = request.getHeaders().get(HttpHeader.ORIGIN);

@@ -54,13 +54,7 @@ public final class ArchiveTools {
     SessionFilter f = filter(args);
     SearchResults found;
     try (Views.Fresh v = Views.caughtUp(home)) {
-      StringBuilder fts = new StringBuilder();
-      for (String w : query.trim().split("\\s+")) {
-        if (!w.isEmpty()) {
-          fts.append(fts.length() == 0 ? "" : " ").append('"').append(w.replace("\"", "\"\"")).append('"');
-        }
-      }
-      found = v.view().queries().search(fts.toString(), f, limit);
+      found = v.view().queries().search(dev.cairn.projection.SessionQueries.plainQuery(query), f, limit);
     } catch (SearchSyntaxException e) {
       throw new ToolInputException("query: " + e.getMessage());
     }
@@ -202,7 +196,7 @@ public final class ArchiveTools {
 
   private static String date(Map<String, Object> args, String name) {
     String v = optionalString(args, name);
-    if (v != null && !v.matches("\\d{4}(-\\d{2}(-\\d{2}(T[0-9:.]*Z?)?)?)?")) {
+    if (v != null && !SessionFilter.isDatePrefix(v)) {
       throw new ToolInputException(name + ": expected a date like 2025-11-20, found '" + v + "'");
     }
     return v;
@@ -210,8 +204,9 @@ public final class ArchiveTools {
 
   private static String requiredString(Map<String, Object> args, String name) {
     String v = optionalString(args, name);
-    if (v == null || v.isBlank()) {
-      throw new ToolInputException(name + ": expected a non-empty string, found " + (v == null ? "nothing" : "an empty one"));
+    if (v == null) {
+      throw new ToolInputException(name + ": expected a non-empty string, found "
+          + (args != null && args.get(name) instanceof String ? "an empty one" : "nothing"));
     }
     return v;
   }

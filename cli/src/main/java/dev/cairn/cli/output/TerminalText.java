@@ -55,9 +55,4 @@ public final class TerminalText {
     }, true);
   }
 
-  /** {@link #safe(String)} on a single line: newlines and tabs are shown as spaces as well. */
-  public static String line(String s) {
-    String safe = safe(s);
-    return safe == null ? null : safe.replace('\n', ' ').replace('\t', ' ');
-  }
 }

@@ -11,7 +11,6 @@ import dev.cairn.projection.SearchHit;
 import dev.cairn.projection.SearchResults;
 import dev.cairn.projection.SessionFilter;
 import dev.cairn.projection.SessionQueries;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -53,7 +52,7 @@ public final class SearchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    String query = fts ? String.join(" ", words) : plain(words);
+    String query = fts ? String.join(" ", words) : SessionQueries.plainQuery(String.join(" ", words));
     if (query.isBlank()) {
       throw new BadInputException("QUERY", 0, "expected at least one word to search for, found none");
     }
@@ -84,16 +83,4 @@ public final class SearchCommand implements Callable<Integer> {
     return 0;
   }
 
-  /** Each word as an FTS5 string, so punctuation in words is never syntax. */
-  static String plain(List<String> words) {
-    List<String> quoted = new ArrayList<>();
-    for (String w : words) {
-      for (String part : w.trim().split("\\s+")) {
-        if (!part.isEmpty()) {
-          quoted.add("\"" + part.replace("\"", "\"\"") + "\"");
-        }
-      }
-    }
-    return String.join(" ", quoted);
-  }
 }

@@ -9,8 +9,6 @@ import picocli.CommandLine.Option;
  * combine (AND). Not thread-safe (picocli fills it).
  */
 public final class SessionFilterOptions {
-  private static final String DATE = "\\d{4}(-\\d{2}(-\\d{2}(T[0-9:.]*Z?)?)?)?";
-
   @Option(names = "--starred", description = "Only starred sessions.")
   boolean starred;
 
@@ -39,7 +37,7 @@ public final class SessionFilterOptions {
   }
 
   private static String date(String option, String value) {
-    if (value != null && !value.matches(DATE)) {
+    if (value != null && !SessionFilter.isDatePrefix(value)) {
       throw new BadInputException(option, 0, "expected a date like 2025-11-20, found '" + value + "'");
     }
     return value;

@@ -24,7 +24,6 @@ import picocli.CommandLine.Parameters;
         "Cost comes from a bundled, dated price table, overridden by CAIRN_HOME/prices.toml or --prices FILE;",
         "a model without a price is shown as unpriced, never guessed. Rules and tables: docs/usage.md."})
 public final class UsageCommand implements Callable<Integer> {
-  private static final String DATE = "\\d{4}(-\\d{2}(-\\d{2}(T[0-9:.]*Z?)?)?)?";
   private final Context ctx;
 
   @Parameters(paramLabel = "GROUPING", arity = "0..1", defaultValue = "daily",
@@ -69,15 +68,15 @@ public final class UsageCommand implements Callable<Integer> {
           + grouping + "'");
     }
     for (String[] d : new String[][] {{"--since", since}, {"--until", until}}) {
-      if (d[1] != null && !d[1].matches(DATE)) {
+      if (d[1] != null && !dev.cairn.projection.SessionFilter.isDatePrefix(d[1])) {
         throw new BadInputException(d[0], 0, "expected a date like 2025-11-20, found '" + d[1] + "'");
       }
     }
-    Home home = Home.of(ctx);
-    PriceTable table = PriceTable.load(prices != null ? prices : home.root().resolve("prices.toml"));
     if (prices != null && !java.nio.file.Files.isRegularFile(prices)) {
       throw new BadInputException("--prices", 0, "expected a price table file, found nothing at " + prices);
     }
+    Home home = Home.of(ctx);
+    PriceTable table = PriceTable.load(prices != null ? prices : home.root().resolve("prices.toml"));
     List<UsageRow> rows;
     try (Views.Fresh f = Views.caughtUp(home)) {
       rows = f.view().usage().rows(g, new UsageQuery.Filter(since, until, agent, project, machine), byMachine);

@@ -66,22 +66,28 @@ public final class GeminiFormat implements AgentFormat {
         continue; // other per-project state (checkpoints, logs): not sessions
       }
       String projectDir = project.getFileName().toString();
-      Map<String, Source> bySessionId = new java.util.HashMap<>(); // a sub-agent folder is named by its parent's sessionId
+      List<Source> sessions = new ArrayList<>();
       List<Path> folders = new ArrayList<>();
       for (Path f : sorted(chats)) {
         String name = f.getFileName().toString();
         if (Files.isDirectory(f)) {
           folders.add(f);
         } else if (name.startsWith("session-") && (name.endsWith(".jsonl") || name.endsWith(".json"))) {
-          String stem = name.substring("session-".length(), name.lastIndexOf('.'));
-          Source src = new Source(f, projectDir, stem, null, null, null);
-          out.add(src);
-          String sessionId = sessionId(f);
+          sessions.add(new Source(f, projectDir, name.substring("session-".length(), name.lastIndexOf('.')), null, null, null));
+        } else {
+          skipped.merge(NOT_SESSION, 1L, Long::sum);
+        }
+      }
+      out.addAll(sessions);
+      // a sub-agent folder is named by its parent's sessionId, which only the parent's first line says:
+      // read those lines only when there are such folders (an import must not open unchanged files for nothing)
+      Map<String, Source> bySessionId = new java.util.HashMap<>();
+      if (!folders.isEmpty()) {
+        for (Source src : sessions) {
+          String sessionId = sessionId(src.file());
           if (sessionId != null) {
             bySessionId.put(sessionId, src);
           }
-        } else {
-          skipped.merge(NOT_SESSION, 1L, Long::sum);
         }
       }
       for (Path folder : folders) {

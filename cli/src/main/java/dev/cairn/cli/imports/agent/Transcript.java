@@ -19,8 +19,6 @@ final class Transcript {
   String parentNative;
   /** The session's kind when its records say it ({@code fork}), else null. */
   String kind;
-  /** How many leading messages were a copy of the parent's and were dropped. */
-  int copiedFromParent;
   /** Whether the transcript is a compaction run (its first prompt asks for a summary of the conversation). */
   boolean compaction;
   Instant startedAt;

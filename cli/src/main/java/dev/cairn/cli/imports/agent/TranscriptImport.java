@@ -319,7 +319,6 @@ public final class TranscriptImport {
       same++;
     }
     t.messages.subList(0, same).clear();
-    t.copiedFromParent = same;
     if (same > 0) { // the title is the session's own first prompt, not the copied one
       t.firstPrompt = null;
       t.firstAssistantText = null;

@@ -1,6 +1,5 @@
 package dev.cairn.cli.imports.redact;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -120,10 +119,4 @@ public final class Redactor {
     return java.util.Collections.unmodifiableMap(new TreeMap<>(counts));
   }
 
-  /** The rule names in use, in order. */
-  public List<String> ruleNames() {
-    List<String> names = new ArrayList<>();
-    rules.forEach(r -> names.add(r.name()));
-    return names;
-  }
 }

@@ -45,20 +45,11 @@ class ClaudeShapesTest {
   }
 
   private SessionRecorded session(String id) {
-    SessionRecorded last = null;
-    for (Draft d : drafts) {
-      if (d.body() instanceof SessionRecorded r && r.session().toString().equals("lap-000001~" + id)) {
-        last = r;
-      }
-    }
-    return last;
+    return Imported.session(drafts, id);
   }
 
   private List<MessageAppended> messages(String id) {
-    List<MessageAppended> out = new ArrayList<>();
-    drafts.stream().map(Draft::body).filter(MessageAppended.class::isInstance).map(MessageAppended.class::cast)
-        .filter(m -> m.session().toString().equals("lap-000001~" + id)).forEach(out::add);
-    return out;
+    return Imported.messages(drafts, id);
   }
 
   @Test

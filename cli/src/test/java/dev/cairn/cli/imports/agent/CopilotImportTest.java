@@ -28,13 +28,11 @@ class CopilotImportTest {
   }
 
   private List<MessageAppended> messages(String id) {
-    return drafts.stream().map(Draft::body).filter(MessageAppended.class::isInstance).map(MessageAppended.class::cast)
-        .filter(m -> m.session().toString().equals("lap-000001~" + id)).toList();
+    return Imported.messages(drafts, id);
   }
 
   private SessionRecorded session(String id) {
-    return drafts.stream().map(Draft::body).filter(SessionRecorded.class::isInstance).map(SessionRecorded.class::cast)
-        .filter(r -> r.session().toString().equals("lap-000001~" + id)).reduce((a, b) -> b).orElseThrow();
+    return Imported.session(drafts, id);
   }
 
   @Test

@@ -29,20 +29,11 @@ class GeminiImportTest {
   }
 
   private List<MessageAppended> messages(String id) {
-    List<MessageAppended> latest = new ArrayList<>();
-    drafts.stream().map(Draft::body).filter(MessageAppended.class::isInstance).map(MessageAppended.class::cast)
-        .filter(m -> m.session().toString().equals("lap-000001~" + id)).forEach(m -> {
-          while (latest.size() <= m.ordinal()) {
-            latest.add(null);
-          }
-          latest.set((int) m.ordinal(), m); // the view keeps the latest event per ordinal
-        });
-    return latest;
+    return Imported.messages(drafts, id);
   }
 
   private SessionRecorded session(String id) {
-    return drafts.stream().map(Draft::body).filter(SessionRecorded.class::isInstance).map(SessionRecorded.class::cast)
-        .filter(r -> r.session().toString().equals("lap-000001~" + id)).reduce((a, b) -> b).orElseThrow();
+    return Imported.session(drafts, id);
   }
 
   @Test
