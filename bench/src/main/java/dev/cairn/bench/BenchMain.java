@@ -35,6 +35,10 @@ public final class BenchMain implements Callable<Integer> {
   @Option(names = "--events", paramLabel = "N", description = "Events in the main ledger (default: 1000000, or 50000 with --quick).")
   Long events;
 
+  @Option(names = "--real-events", paramLabel = "N",
+      description = "Events in the real-shaped ledger (default: 200000, or 20000 with --quick; 0 skips it).")
+  Long realEvents;
+
   @Option(names = "--json", description = "Print one JSON object with a figures array.")
   boolean json;
 
@@ -63,11 +67,22 @@ public final class BenchMain implements Callable<Integer> {
     long started = System.nanoTime();
     List<Figure> figures = new ArrayList<>();
     try {
-      progress("generating a ledger of " + n + " events (3 origins)");
+      long real = realEvents != null ? realEvents : quick ? 20_000 : 200_000;
+      if (real > 0) {
+        progress("generating a real-shaped ledger of " + real + " events (3 origins)");
+        Path shaped = Fixtures.ledger(work.resolve("real"), real, WorkloadShape.REAL);
+        progress("rebuild (real-shaped)");
+        RebuildFigure.Result r = RebuildFigure.run(shaped, real, WorkloadShape.REAL);
+        add(figures, List.of(r.figure()));
+        add(figures, List.of(Fixtures.storage(shaped, real, r.viewBytes())));
+        Fixtures.delete(work.resolve("real"));
+      }
+
+      progress("generating a synthetic ledger of " + n + " events (3 origins)");
       Path main = Fixtures.ledger(work.resolve("main"), n);
 
-      progress("rebuild");
-      RebuildFigure.Result rebuild = RebuildFigure.run(main, n);
+      progress("rebuild (synthetic)");
+      RebuildFigure.Result rebuild = RebuildFigure.run(main, n, WorkloadShape.SYNTHETIC);
       add(figures, List.of(rebuild.figure()));
 
       progress("web UI page times on the rebuilt view");

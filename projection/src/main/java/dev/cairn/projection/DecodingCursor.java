@@ -11,19 +11,25 @@ import java.util.concurrent.BlockingQueue;
 
 /**
  * Reads and decodes ledger entries after an index on a thread of its own, handing them over in
- * chunks through a bounded queue, so that decoding (JSON parsing, building records) runs on a
- * second core while the projector's thread spends its time in SQLite. It reads up to the end of
- * the ledger as it is when reached, then reports the end; memory is bounded by {@link #CHUNKS} x
- * {@link #CHUNK} entries.
+ * chunks through a bounded queue, so that decoding runs on a second core while the projector's
+ * thread spends its time in SQLite: message lines become their row's values ({@link MessageLine}),
+ * other events are decoded in full. It reads up to the end of the ledger as it is when reached,
+ * then reports the end; memory is bounded by {@link #CHUNKS} chunks of at most {@link #CHUNK}
+ * entries or {@link #CHUNK_BYTES} bytes (plus one entry) each.
  *
  * <p>Thread-safety: {@link #next()} and {@link #close()} are for the one consuming thread.
  */
 final class DecodingCursor implements AutoCloseable {
   static final int CHUNK = 256;
   static final int CHUNKS = 16;
+  /** A chunk is handed over at {@link #CHUNK} entries or this many bytes of them, whichever comes first. */
+  static final int CHUNK_BYTES = 1 << 20;
 
-  /** One decoded entry. */
-  record Decoded(long index, Event event) {}
+  /**
+   * One decoded entry: a message.appended line read straight into its row ({@code message}), or
+   * any other event decoded in full ({@code event}); exactly one is set.
+   */
+  record Decoded(long index, Event event, MessageLine message) {}
 
   private record Chunk(List<Decoded> items, RuntimeException failure, boolean end) {}
 
@@ -45,13 +51,16 @@ final class DecodingCursor implements AutoCloseable {
   private void run(Cursor cursor) {
     try (cursor) {
       List<Decoded> chunk = new ArrayList<>(CHUNK);
+      long bytes = 0;
       RuntimeException failure = null;
       try {
         for (LedgerRecord r = cursor.next(); r != null && !closed; r = cursor.next()) {
-          chunk.add(new Decoded(r.index(), r.event()));
-          if (chunk.size() == CHUNK) {
+          chunk.add(decode(r));
+          bytes += r.bytes().length;
+          if (chunk.size() == CHUNK || bytes >= CHUNK_BYTES) {
             put(new Chunk(chunk, null, false));
             chunk = new ArrayList<>(CHUNK);
+            bytes = 0;
           }
         }
       } catch (RuntimeException e) {
@@ -61,6 +70,16 @@ final class DecodingCursor implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+  }
+
+  private static Decoded decode(LedgerRecord r) {
+    MessageLine m;
+    try {
+      m = MessageLine.parse(r.bytes());
+    } catch (RuntimeException e) {
+      m = null; // not the shape this reader knows: the full decoder says what is wrong
+    }
+    return m != null ? new Decoded(r.index(), null, m) : new Decoded(r.index(), r.event(), null);
   }
 
   private void put(Chunk c) throws InterruptedException {

@@ -91,7 +91,7 @@ final class Projector {
     int n = 0;
     DecodingCursor.Decoded r;
     while (n < batch && (r = cursor.next()) != null) {
-      switch (applier.apply(r.event())) {
+      switch (r.message() != null ? applier.apply(r.message()) : applier.apply(r.event())) {
         case APPLIED -> applied++;
         case SKIPPED_UNKNOWN -> unknown++;
         case SKIPPED_PURGED -> purged++;
