@@ -48,6 +48,10 @@ public final class BenchMain implements Callable<Integer> {
   @Option(names = "--pages-only", description = "Only the ledger, its rebuild and the web UI's page times (what the UI's goal is checked on).")
   boolean pagesOnly;
 
+  @Option(names = "--only", split = ",", paramLabel = "FIGURE",
+      description = "Only these figures: rebuild, pages, append, tail, seal, folder, scale, import (comma-separated).")
+  java.util.Set<String> only;
+
   @Option(names = "--scale-child", hidden = true)
   Path scaleChild;
 
@@ -68,7 +72,7 @@ public final class BenchMain implements Callable<Integer> {
     List<Figure> figures = new ArrayList<>();
     try {
       long real = realEvents != null ? realEvents : quick ? 20_000 : 200_000;
-      if (real > 0) {
+      if (real > 0 && wants("rebuild")) {
         progress("generating a real-shaped ledger of " + real + " events (3 origins)");
         Path shaped = Fixtures.ledger(work.resolve("real"), real, WorkloadShape.REAL);
         progress("rebuild (real-shaped)");
@@ -78,52 +82,72 @@ public final class BenchMain implements Callable<Integer> {
         Fixtures.delete(work.resolve("real"));
       }
 
-      progress("generating a synthetic ledger of " + n + " events (3 origins)");
-      Path main = Fixtures.ledger(work.resolve("main"), n);
-
-      progress("rebuild (synthetic)");
-      RebuildFigure.Result rebuild = RebuildFigure.run(main, n, WorkloadShape.SYNTHETIC);
-      add(figures, List.of(rebuild.figure()));
-
-      progress("web UI page times on the rebuilt view");
-      add(figures, PageTimeFigure.run(main, n));
       if (pagesOnly) {
-        return report(figures, n, started);
+        only = java.util.Set.of("rebuild", "pages");
+      }
+      Path main = null;
+      RebuildFigure.Result rebuild = null;
+      if (wants("rebuild") || wants("pages") || wants("seal") || wants("folder")) {
+        progress("generating a synthetic ledger of " + n + " events (3 origins)");
+        main = Fixtures.ledger(work.resolve("main"), n);
+        progress("rebuild (synthetic)");
+        rebuild = RebuildFigure.run(main, n, WorkloadShape.SYNTHETIC);
+        add(figures, List.of(rebuild.figure()));
       }
 
-      progress("append");
-      add(figures, AppendFigure.run(work.resolve("append"), (int) Math.min(n, quick ? 50_000 : 300_000)));
-
-      progress("tail latency");
-      add(figures, TailLatencyFigure.run(work.resolve("tail"), quick ? 2_000 : 10_000));
-
-      progress("seal");
-      add(figures, SealFigure.run(main, work.resolve("seal")));
-
-      progress("encrypt and decrypt the sealed segments (age X25519)");
-      add(figures, EncryptFigure.run(work.resolve("seal").resolve("timed")));
-
-      progress("import from a folder, then a no-op sync");
-      add(figures, ImportFolderFigure.run(main, work.resolve("folder"), rebuild.eventsPerSecond()));
-
-      List<Long> sizes = quick ? List.of(20_000L, 100_000L) : n >= 10_000_000 ? List.of(100_000L, 1_000_000L, 10_000_000L)
-          : List.of(100_000L, 1_000_000L);
-      List<ScaleFigure.Point> points = new ArrayList<>();
-      for (long size : sizes) {
-        progress("scale: rebuild " + size + " events in a child JVM with -Xmx256m");
-        Path home = size == n ? main : Fixtures.ledger(work.resolve("scale-" + size), size);
-        points.add(ScaleFigure.measure(home));
+      if (wants("pages")) {
+        progress("web UI page times on the rebuilt view");
+        add(figures, PageTimeFigure.run(main, n));
       }
-      add(figures, ScaleFigure.figures(points));
 
-      progress("import-claude");
-      add(figures, ImportClaudeFigure.run(work.resolve("claude"), quick ? 100 : 1_000));
+      if (wants("append")) {
+        progress("append");
+        add(figures, AppendFigure.run(work.resolve("append"), (int) Math.min(n, quick ? 50_000 : 300_000)));
+      }
+
+      if (wants("tail")) {
+        progress("tail latency");
+        add(figures, TailLatencyFigure.run(work.resolve("tail"), quick ? 2_000 : 10_000));
+      }
+
+      if (wants("seal")) {
+        progress("seal");
+        add(figures, SealFigure.run(main, work.resolve("seal")));
+        progress("encrypt and decrypt the sealed segments (age X25519)");
+        add(figures, EncryptFigure.run(work.resolve("seal").resolve("timed")));
+      }
+
+      if (wants("folder")) {
+        progress("import from a folder, then a no-op sync");
+        add(figures, ImportFolderFigure.run(main, work.resolve("folder"), rebuild.eventsPerSecond()));
+      }
+
+      if (wants("scale")) {
+        List<Long> sizes = quick ? List.of(20_000L, 100_000L) : n >= 10_000_000 ? List.of(100_000L, 1_000_000L, 10_000_000L)
+            : List.of(100_000L, 1_000_000L);
+        List<ScaleFigure.Point> points = new ArrayList<>();
+        for (long size : sizes) {
+          progress("scale: rebuild " + size + " events in a child JVM with -Xmx256m");
+          Path home = size == n && main != null ? main : Fixtures.ledger(work.resolve("scale-" + size), size);
+          points.add(ScaleFigure.measure(home));
+        }
+        add(figures, ScaleFigure.figures(points));
+      }
+
+      if (wants("import")) {
+        progress("import-claude");
+        add(figures, ImportClaudeFigure.run(work.resolve("claude"), quick ? 80 : 800));
+      }
     } finally {
       if (dir == null) {
         Fixtures.delete(work);
       }
     }
     return report(figures, n, started);
+  }
+
+  private boolean wants(String figure) {
+    return only == null || only.contains(figure);
   }
 
   private int report(List<Figure> figures, long n, long started) {

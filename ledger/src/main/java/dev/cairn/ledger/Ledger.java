@@ -189,7 +189,7 @@ public final class Ledger implements AutoCloseable {
   public synchronized Event appendLocal(Draft draft) {
     checkOpen();
     Event event = new Event(local, highWater(local).next(), clock.tick(), draft.body(), draft.unknown());
-    write(event, EventCodec.encode(event));
+    write(event, draft.canonical() != null ? draft.canonical().line(event.origin(), event.seq(), event.hlc()) : EventCodec.encode(event));
     return event;
   }
 

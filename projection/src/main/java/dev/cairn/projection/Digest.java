@@ -60,6 +60,10 @@ final class Digest {
         try (ResultSet rs = s.executeQuery(table[1])) {
           ResultSetMetaData md = rs.getMetaData();
           int columns = md.getColumnCount();
+          boolean[] integer = new boolean[columns + 1];
+          for (int i = 1; i <= columns; i++) {
+            integer[i] = "INTEGER".equalsIgnoreCase(md.getColumnTypeName(i)); // declared type: the schema's INTEGER columns hold only integers
+          }
           while (rs.next()) {
             row.reset();
             row.write('[');
@@ -67,18 +71,21 @@ final class Digest {
               if (i > 1) {
                 row.write(',');
               }
-              Object v = rs.getObject(i);
-              if (v == null) {
-                row.writeAscii("null");
-              } else if (v instanceof Number n) {
-                row.writeAscii(Long.toString(n.longValue()));
+              if (integer[i]) {
+                long v = rs.getLong(i);
+                row.writeAscii(rs.wasNull() ? "null" : Long.toString(v));
               } else {
-                CanonicalJson.writeString(v.toString(), row);
+                byte[] v = rs.getBytes(i); // a TEXT value's UTF-8 bytes: escaped as they are, never decoded
+                if (v == null) {
+                  row.writeAscii("null");
+                } else {
+                  CanonicalJson.writeUtf8String(v, row);
+                }
               }
             }
             row.write(']');
             row.write('\n');
-            sha.update(row.toByteArray());
+            row.updateDigest(sha);
           }
         }
       }

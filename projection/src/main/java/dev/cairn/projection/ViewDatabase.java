@@ -41,7 +41,7 @@ final class ViewDatabase {
           s.execute("PRAGMA synchronous = NORMAL");
         }
         s.execute("PRAGMA temp_store = MEMORY");
-        s.execute("PRAGMA cache_size = -65536");
+        s.execute(mode == Mode.BULK ? "PRAGMA cache_size = -" + Integer.getInteger("cairn.bulkCacheKb", 65536) : "PRAGMA cache_size = -65536");
       }
       if (fresh) {
         createSchema(c);

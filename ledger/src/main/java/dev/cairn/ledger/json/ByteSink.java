@@ -24,6 +24,17 @@ public final class ByteSink {
     size += bytes.length;
   }
 
+  public void write(byte[] bytes, int offset, int length) {
+    ensure(length);
+    System.arraycopy(bytes, offset, buf, size, length);
+    size += length;
+  }
+
+  /** Feeds the bytes written so far to {@code digest} (no copy). */
+  public void updateDigest(java.security.MessageDigest digest) {
+    digest.update(buf, 0, size);
+  }
+
   /** Writes a string known to be ASCII. */
   public void writeAscii(String s) {
     ensure(s.length());
@@ -32,10 +43,28 @@ public final class ByteSink {
     }
   }
 
-  private void ensure(int more) {
-    if (size + more > buf.length) {
-      buf = Arrays.copyOf(buf, Math.max(buf.length * 2, size + more));
+  /** Makes room for {@code more} bytes after what is written (for writers that fill {@link #array()} directly). */
+  public void ensure(long more) {
+    long need = size + more;
+    if (need > buf.length) {
+      if (need > Integer.MAX_VALUE - 16) {
+        throw new IllegalArgumentException("a byte sink holds at most 2 GB; " + need + " bytes asked for");
+      }
+      buf = Arrays.copyOf(buf, (int) Math.max(Math.min(buf.length * 2L, Integer.MAX_VALUE - 16), need));
     }
+  }
+
+  /** The backing array (valid up to {@link #size()}); replaced when it grows. */
+  public byte[] array() {
+    return buf;
+  }
+
+  /** Sets the number of bytes written (after filling {@link #array()} directly); at most its length. */
+  public void size(int n) {
+    if (n < 0 || n > buf.length) {
+      throw new IllegalArgumentException("size " + n + " outside 0.." + buf.length);
+    }
+    size = n;
   }
 
   public int size() {

@@ -79,37 +79,108 @@ public final class CanonicalJson {
     out.write('}');
   }
 
-  /** Writes {@code s} as a canonical JSON string literal. */
+  /**
+   * Writes {@code s} as a canonical JSON string literal. Room for the common case (every char
+   * 3 bytes at most) is made once and bytes go straight into the sink's array; an escape makes room
+   * for itself.
+   */
   public static void writeString(String s, ByteSink out) {
-    out.write('"');
     int len = s.length();
+    if (len >= 32) {
+      // the JDK's UTF-8 encoder is vectorised; it turns a lone surrogate into '?', so the '?' counts
+      // on both sides must agree, else the char loop below runs and refuses the string
+      int start = out.size();
+      byte[] utf8 = s.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+      if (writeUtf8Counting(utf8, out) == count(s, '?')) {
+        return;
+      }
+      out.size(start);
+    }
+    out.ensure(len * 3L + 2);
+    byte[] b = out.array();
+    int n = out.size();
+    b[n++] = '"';
     for (int i = 0; i < len; i++) {
       char c = s.charAt(i);
-      if (c >= 0x20 && c < 0x80) {
-        if (c == '"' || c == '\\') {
-          out.write('\\');
+      if (c < 0x80) {
+        if (c >= 0x20 && c != '"' && c != '\\') {
+          b[n++] = (byte) c;
+          continue;
         }
-        out.write(c);
-      } else if (c < 0x20) {
-        writeControl(c, out);
+        out.size(n); // an escape takes up to 6 bytes: make room, then go on in the (maybe new) array
+        out.ensure(6 + (len - i) * 3L);
+        if (c < 0x20) {
+          writeControl(c, out);
+        } else {
+          out.write('\\');
+          out.write(c);
+        }
+        b = out.array();
+        n = out.size();
       } else if (c < 0x800) {
-        out.write(0xc0 | (c >> 6));
-        out.write(0x80 | (c & 0x3f));
+        b[n++] = (byte) (0xc0 | (c >> 6));
+        b[n++] = (byte) (0x80 | (c & 0x3f));
       } else if (Character.isHighSurrogate(c) && i + 1 < len && Character.isLowSurrogate(s.charAt(i + 1))) {
         int cp = Character.toCodePoint(c, s.charAt(++i));
-        out.write(0xf0 | (cp >> 18));
-        out.write(0x80 | ((cp >> 12) & 0x3f));
-        out.write(0x80 | ((cp >> 6) & 0x3f));
-        out.write(0x80 | (cp & 0x3f));
+        b[n++] = (byte) (0xf0 | (cp >> 18));
+        b[n++] = (byte) (0x80 | ((cp >> 12) & 0x3f));
+        b[n++] = (byte) (0x80 | ((cp >> 6) & 0x3f));
+        b[n++] = (byte) (0x80 | (cp & 0x3f));
       } else if (Character.isSurrogate(c)) {
+        out.size(n);
         throw new IllegalArgumentException("lone surrogate in string; JsonInput rejects these on input");
       } else {
-        out.write(0xe0 | (c >> 12));
-        out.write(0x80 | ((c >> 6) & 0x3f));
-        out.write(0x80 | (c & 0x3f));
+        b[n++] = (byte) (0xe0 | (c >> 12));
+        b[n++] = (byte) (0x80 | ((c >> 6) & 0x3f));
+        b[n++] = (byte) (0x80 | (c & 0x3f));
       }
     }
+    b[n++] = '"';
+    out.size(n);
+  }
+
+  /**
+   * Writes the string whose UTF-8 bytes are {@code utf8} as a canonical JSON string literal: the
+   * same bytes as {@link #writeString} of the decoded string (valid UTF-8 assumed), without decoding
+   * it: runs of bytes that need no escape are copied whole.
+   */
+  public static void writeUtf8String(byte[] utf8, ByteSink out) {
+    writeUtf8Counting(utf8, out);
+  }
+
+  /** As {@link #writeUtf8String}; returns how many '?' bytes the string held. */
+  private static int writeUtf8Counting(byte[] utf8, ByteSink out) {
     out.write('"');
+    int run = 0;
+    int questions = 0;
+    for (int i = 0; i < utf8.length; i++) {
+      int b = utf8[i];
+      if (b >= 0x20 && b != '"' && b != '\\' || b < 0) {
+        if (b == '?') {
+          questions++;
+        }
+        continue; // ASCII that stays, or a byte of a multi-byte sequence (written raw)
+      }
+      out.write(utf8, run, i - run);
+      if (b < 0x20) {
+        writeControl((char) b, out);
+      } else {
+        out.write('\\');
+        out.write(b);
+      }
+      run = i + 1;
+    }
+    out.write(utf8, run, utf8.length - run);
+    out.write('"');
+    return questions;
+  }
+
+  private static int count(String s, char c) {
+    int n = 0;
+    for (int i = s.indexOf(c); i >= 0; i = s.indexOf(c, i + 1)) {
+      n++;
+    }
+    return n;
   }
 
   private static void writeControl(char c, ByteSink out) {

@@ -79,6 +79,28 @@ class CanonicalJsonTest {
     assertThrows(EventFormatException.class, () -> canonical("{\"\\ud800\":1}"), "in a key too");
     ObjectNode o = JsonInput.nodes().objectNode().put("s", "x\uD800");
     assertThrows(IllegalArgumentException.class, () -> CanonicalJson.encode(o));
+    ObjectNode longer = JsonInput.nodes().objectNode().put("s", "a long text, long enough for the fast path? yes \uDE00 ?".repeat(3));
+    assertThrows(IllegalArgumentException.class, () -> CanonicalJson.encode(longer), "a long string takes another path, and refuses it too");
+  }
+
+  @Test
+  void longStringsAndTheirUtf8BytesWriteTheSameAsShortOnes() {
+    String piece = "q\" b\\ /\b\t\n\f\r\u0000\u001f é 中 \uD83D\uDE00 ? ";
+    ByteSink charByChar = new ByteSink(16);
+    StringBuilder expected = new StringBuilder("\"");
+    for (int i = 0; i < 40; i++) {
+      charByChar.reset();
+      CanonicalJson.writeString(piece, charByChar); // short: the char loop
+      String one = new String(charByChar.toByteArray(), UTF_8);
+      expected.append(one, 1, one.length() - 1);
+    }
+    expected.append('"');
+    ByteSink fast = new ByteSink(16);
+    CanonicalJson.writeString(piece.repeat(40), fast);
+    assertEquals(expected.toString(), new String(fast.toByteArray(), UTF_8));
+    ByteSink fromBytes = new ByteSink(16);
+    CanonicalJson.writeUtf8String(piece.repeat(40).getBytes(UTF_8), fromBytes);
+    assertArrayEquals(fast.toByteArray(), fromBytes.toByteArray());
   }
 
   @Test

@@ -56,9 +56,12 @@ final class ClaudeParser {
   /** Parses the complete lines in {@code data[0, length)}. */
   static Transcript parse(byte[] data, int length) {
     ClaudeParser p = new ClaudeParser();
-    JsonLines.each(data, length, p.transcript, p::object);
+    JsonLines.each(data, length, p.transcript, p::object, NOISE);
     return p.transcript;
   }
+
+  /** Records that are never part of the conversation: counted as skipped from their type alone, never parsed. */
+  private static final java.util.Set<String> NOISE = java.util.Set.of("progress", "file-history-snapshot", "queue-operation");
 
   private void object(JsonNode node, long line, long offset) {
     this.line = line;

@@ -33,17 +33,95 @@ final class JsonLines {
 
   /** Every line of {@code data[0, length)}: objects to {@code handler}, anything else malformed in {@code transcript}. */
   static void each(byte[] data, int length, Transcript transcript, ObjectHandler handler) {
+    each(data, length, transcript, handler, java.util.Set.of());
+  }
+
+  /**
+   * As {@link #each(byte[], int, Transcript, ObjectHandler)}, counting a complete record whose
+   * top-level {@code "type"} is in {@code skipTypes} as skipped without parsing it (agents' noise
+   * records, a third of a Claude transcript's bytes, never become a tree).
+   */
+  static void each(byte[] data, int length, Transcript transcript, ObjectHandler handler, java.util.Set<String> skipTypes) {
     long line = 0;
     int start = 0;
     for (int i = 0; i <= length; i++) {
       if (i == length || data[i] == '\n') {
         if (i > start || i < length) {
           line++;
-          one(data, start, i - start, line, transcript, handler);
+          String type = skipTypes.isEmpty() ? null : type(data, start, i);
+          if (type != null && skipTypes.contains(type)) {
+            transcript.skipped++;
+          } else {
+            one(data, start, i - start, line, transcript, handler);
+          }
         }
         start = i + 1;
       }
     }
+  }
+
+  /**
+   * The top-level {@code "type"} string of the record in {@code data[from, to)}, read from its bytes
+   * without parsing the rest; null when the line is not a complete-looking object or the member is
+   * not found before anything unexpected (such a line is parsed as usual and reported if malformed).
+   */
+  static String type(byte[] data, int from, int to) {
+    int end = to;
+    while (end > from && (data[end - 1] == '\r' || data[end - 1] == ' ' || data[end - 1] == '\t')) {
+      end--;
+    }
+    if (end - from < 2 || data[end - 1] != '}') {
+      return null;
+    }
+    try {
+      int i = space(data, from, end);
+      if (data[i] != '{') {
+        return null;
+      }
+      i++;
+      while (true) {
+        i = space(data, i, end);
+        if (data[i] != '"') {
+          return null;
+        }
+        int keyEnd = dev.cairn.ledger.json.JsonFields.skipString(data, i);
+        boolean isType = keyEnd - i == 6 && data[i + 1] == 't' && data[i + 2] == 'y' && data[i + 3] == 'p' && data[i + 4] == 'e';
+        i = space(data, keyEnd, end);
+        if (data[i] != ':') {
+          return null;
+        }
+        i = space(data, i + 1, end);
+        int valueEnd = dev.cairn.ledger.json.JsonFields.skipValue(data, i, end);
+        if (isType) {
+          if (data[i] != '"' || valueEnd > end) {
+            return null;
+          }
+          for (int k = i + 1; k < valueEnd - 1; k++) {
+            if (data[k] == '\\') {
+              return null; // an escaped type name: let the parser read it
+            }
+          }
+          return new String(data, i + 1, valueEnd - i - 2, java.nio.charset.StandardCharsets.UTF_8);
+        }
+        i = space(data, valueEnd, end);
+        if (data[i] != ',') {
+          return null;
+        }
+        i++;
+      }
+    } catch (RuntimeException e) {
+      return null; // not what it looked like: the parser decides
+    }
+  }
+
+  private static int space(byte[] b, int i, int end) {
+    while (i < end && (b[i] == ' ' || b[i] == '\t' || b[i] == '\r' || b[i] == '\n')) {
+      i++;
+    }
+    if (i >= end) {
+      throw new IllegalArgumentException("end of line");
+    }
+    return i;
   }
 
   private static void one(byte[] data, int offset, int len, long line, Transcript transcript, ObjectHandler handler) {

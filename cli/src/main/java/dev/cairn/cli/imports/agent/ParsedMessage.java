@@ -23,6 +23,15 @@ final class ParsedMessage {
   final Map<String, Call> calls = new LinkedHashMap<>();
   String model;
   TreeMap<String, Long> usage = new TreeMap<>();
+  /**
+   * The text, thinking and tool calls with secrets redacted, when the reading thread did it ahead
+   * ({@code TranscriptImport}); null when the import redacts them itself.
+   */
+  Redacted redacted;
+
+  /** What a message holds once its secrets are replaced. */
+  record Redacted(String text, String thinking, List<dev.cairn.ledger.event.ToolCall> calls) {}
+
   /** Images the message held (in its text or in a tool result of one of its calls). */
   final List<Image> images = new ArrayList<>();
 

@@ -138,8 +138,13 @@ public final class TranscriptImport {
   }
 
   private static String key(EventBody body) {
-    return body instanceof MessageAppended m ? m.session() + "#" + m.ordinal() + "#" + hash(body)
-        : ((SessionRecorded) body).session() + "#s#" + hash(body);
+    return key(body, hash(body));
+  }
+
+  /** The key of {@code body} whose {@link #hash} is {@code hash} (computed once per event). */
+  private static String key(EventBody body, String hash) {
+    return body instanceof MessageAppended m ? m.session() + "#" + m.ordinal() + "#" + hash
+        : ((SessionRecorded) body).session() + "#s#" + hash;
   }
 
   public Summary run(Path root, boolean saveState, Listener listener) throws IOException {
@@ -157,6 +162,7 @@ public final class TranscriptImport {
     sources.forEach(src -> sourcesById.put(src.nativeId(), src.file()));
     long unchanged = 0, added = 0, grown = 0, rewritten = 0, sessions = 0, messages = 0, skipped = 0, malformed = 0, pending = 0, read = 0;
     long done = 0;
+    try (AheadReader reader = new AheadReader(sources, saveState)) {
     for (Source src : sources) {
       if (src.stored()) { // a session in a database: read again when its version moved
         FileState before = state.get(src.key());
@@ -190,20 +196,19 @@ public final class TranscriptImport {
         unchanged++;
         pending += before.size() - before.position();
       } else {
-        byte[] data = Files.readAllBytes(src.file());
-        read += data.length;
-        int position = format.wholeFile(src) ? data.length : lastNewline(data) + 1;
-        pending += data.length - position;
+        Loaded l = reader.get(src, before);
+        read += l.size();
+        pending += l.size() - l.position();
         long reportedUpTo = 0; // a grown file's earlier lines were reported when they first appeared
         if (before == null) {
           added++;
-        } else if (position >= before.position() && sha256(data, (int) Math.min(before.position(), data.length)).equals(before.prefixSha256())) {
+        } else if (l.position() >= before.position() && l.beforePrefixSha256().equals(before.prefixSha256())) {
           grown++;
           reportedUpTo = before.position();
         } else {
           rewritten++;
         }
-        Transcript t = format.parse(data, position);
+        Transcript t = l.transcript();
         if (src.parentNative() == null) {
           subAgentTitles.put(src.file(), t.subAgentTitles);
         }
@@ -214,7 +219,7 @@ public final class TranscriptImport {
             listener.malformed(src.file(), m.line(), m.reason());
           }
         }
-        long[] emitted = emit(src, t, before, key, data.length, mtime, position, sha256(data, position));
+        long[] emitted = emit(src, t, before, key, l.size(), mtime, l.position(), l.prefixSha256());
         sessions += emitted[0];
         messages += emitted[1];
       }
@@ -224,6 +229,7 @@ public final class TranscriptImport {
         state.ledgerIndex(durable.getAsLong());
         state.save();
       }
+    }
     }
     if (saveState) {
       state.ledgerIndex(durable.getAsLong());
@@ -256,9 +262,10 @@ public final class TranscriptImport {
       SessionRecorded recorded = new SessionRecorded(id, format.agent(), project(t, src),
           redact(title(t, id, parent, givenTitle(src)), id + " title"), t.startedAt, t.endedAt,
           src.stored() ? src.file().toAbsolutePath() + "#" + src.nativeId() : src.file().toAbsolutePath().toString(), parent, t.cwd, t.gitBranch, t.compaction ? SessionRecorded.COMPACTION : t.kind);
-      sessionHash = hash(recorded);
-      if (!sessionHash.equals(oldSession) && !inLedger.contains(key(recorded))) {
-        sink.accept(new Draft(recorded));
+      Draft recordedDraft = Draft.encoded(recorded);
+      sessionHash = hash(recordedDraft);
+      if (!sessionHash.equals(oldSession) && !inLedger.contains(key(recorded, sessionHash))) {
+        sink.accept(recordedDraft);
         sessionEvents++;
       }
     }
@@ -266,11 +273,7 @@ public final class TranscriptImport {
     for (int ordinal = 0; ordinal < t.messages.size(); ordinal++) {
       ParsedMessage m = t.messages.get(ordinal);
       String where = id + " message " + ordinal;
-      List<ToolCall> calls = new ArrayList<>(m.calls.size());
-      for (ToolCall c : m.toolCalls()) {
-        calls.add(new ToolCall(c.id(), c.name(), redact(c.input(), where + " (" + c.name() + " input)"),
-            redact(c.output(), where + " (" + c.name() + " result)"), c.isError()));
-      }
+      ParsedMessage.Redacted clean = m.redacted != null ? m.redacted : redacted(m, where);
       List<dev.cairn.ledger.event.ImageRef> images = new ArrayList<>(m.images.size());
       for (ParsedMessage.Image image : m.images) {
         images.add(image.ref());
@@ -280,13 +283,13 @@ public final class TranscriptImport {
           blobEvents++;
         }
       }
-      MessageAppended event = new MessageAppended(id, ordinal, m.role, redact(m.text.toString(), where + " (text)"),
-          m.thinking.length() == 0 ? null : redact(m.thinking.toString(), where + " (thinking)"), m.at, m.model, calls, m.usageValue(),
-          images);
-      String h = hash(event);
+      MessageAppended event = new MessageAppended(id, ordinal, m.role, clean.text(), clean.thinking(), m.at, m.model, clean.calls(),
+          m.usageValue(), images);
+      Draft draft = Draft.encoded(event); // its canonical bytes are hashed here and spliced into the ledger line there
+      String h = hash(draft);
       hashes.add(h);
-      if ((ordinal >= oldHashes.size() || !oldHashes.get(ordinal).equals(h)) && !inLedger.contains(key(event))) {
-        sink.accept(new Draft(event));
+      if ((ordinal >= oldHashes.size() || !oldHashes.get(ordinal).equals(h)) && !inLedger.contains(key(event, h))) {
+        sink.accept(draft);
         messageEvents++;
       }
     }
@@ -375,6 +378,122 @@ public final class TranscriptImport {
     return redactor.redact(text, where, listener::redacted);
   }
 
+  /** {@code m}'s text, thinking and tool calls with secrets replaced; {@code where} names the message in what is reported. */
+  private ParsedMessage.Redacted redacted(ParsedMessage m, String where) {
+    List<ToolCall> calls = new ArrayList<>(m.calls.size());
+    for (ToolCall c : m.toolCalls()) {
+      calls.add(new ToolCall(c.id(), c.name(), redact(c.input(), where + " (" + c.name() + " input)"),
+          redact(c.output(), where + " (" + c.name() + " result)"), c.isError()));
+    }
+    return new ParsedMessage.Redacted(redact(m.text.toString(), where + " (text)"),
+        m.thinking.length() == 0 ? null : redact(m.thinking.toString(), where + " (thinking)"), calls);
+  }
+
+  /** A transcript file as the reading thread left it: sizes, prefix hashes, the parsed transcript. */
+  private record Loaded(long size, int position, String prefixSha256, String beforePrefixSha256, Transcript transcript) {}
+
+  /**
+   * Reads, parses and redacts the transcript files that changed one ahead of the import, on a
+   * thread of its own, so that the second core does that while this one builds, hashes and
+   * appends events; at most {@link #AHEAD} files wait in memory. Files are read in the import's
+   * order and handed over in it. A dry run reads in the caller's thread (what it reports stays in
+   * order). Not thread-safe: for the import's thread; the reading thread touches only the file, the
+   * parser and the (thread-safe) redactor.
+   */
+  private final class AheadReader implements AutoCloseable {
+    private static final int AHEAD = 2;
+    private final java.util.concurrent.ExecutorService pool;
+    private final java.util.ArrayDeque<java.util.Map.Entry<Source, java.util.concurrent.Future<Loaded>>> queued = new java.util.ArrayDeque<>();
+    private final java.util.Iterator<Source> upcoming;
+
+    AheadReader(List<Source> sources, boolean ahead) {
+      this.pool = ahead ? java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "cairn-import-reader");
+        t.setDaemon(true);
+        return t;
+      }) : null;
+      this.upcoming = sources.iterator();
+    }
+
+    /** {@code src} read and parsed (the caller asks for changed files in the order of the sources). */
+    Loaded get(Source src, FileState before) throws IOException {
+      if (pool == null) {
+        return load(src, before == null ? 0 : before.position(), false);
+      }
+      if (queued.isEmpty()) {
+        fill();
+      }
+      if (queued.stream().noneMatch(e -> e.getKey() == src)) {
+        return load(src, before == null ? 0 : before.position(), false); // it changed after the reader passed it: read it here
+      }
+      while (queued.peekFirst().getKey() != src) {
+        queued.pollFirst().getValue().cancel(true); // a file that turned out unchanged after all
+      }
+      java.util.concurrent.Future<Loaded> f = queued.pollFirst().getValue();
+      fill();
+      try {
+        return f.get();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new java.io.InterruptedIOException("interrupted while reading " + src.file());
+      } catch (java.util.concurrent.ExecutionException e) {
+        if (e.getCause() instanceof IOException io) {
+          throw io;
+        }
+        if (e.getCause() instanceof RuntimeException re) {
+          throw re;
+        }
+        throw new IllegalStateException(e.getCause());
+      }
+    }
+
+    /** Queues the next changed files up to {@link #AHEAD}. */
+    private void fill() throws IOException {
+      while (queued.size() < AHEAD && upcoming.hasNext()) {
+        Source next = upcoming.next();
+        if (next.stored()) {
+          continue;
+        }
+        String key = next.file().toAbsolutePath().toString();
+        FileState before = state.get(key);
+        BasicFileAttributes attrs = Files.readAttributes(next.file(), BasicFileAttributes.class);
+        if (before != null && before.size() == attrs.size() && before.mtimeMillis() == attrs.lastModifiedTime().toMillis()) {
+          continue;
+        }
+        long beforePosition = before == null ? 0 : before.position();
+        queued.addLast(java.util.Map.entry(next, pool.submit(() -> load(next, beforePosition, true))));
+      }
+    }
+
+    @Override
+    public void close() {
+      if (pool != null) {
+        pool.shutdownNow();
+      }
+    }
+  }
+
+  /** Reads and parses {@code src}; with {@code redact}, redacts its messages too when their ordinals are final. */
+  private Loaded load(Source src, long beforePosition, boolean redactAhead) throws IOException {
+    byte[] data = Files.readAllBytes(src.file());
+    int position = format.wholeFile(src) ? data.length : lastNewline(data) + 1;
+    Transcript t = format.parse(data, position);
+    String beforePrefix = sha256(data, (int) Math.min(beforePosition, data.length));
+    String prefix = sha256(data, position);
+    if (redactAhead && t.parentNative == null) { // a fork's copied turns are dropped later: its ordinals are not final yet
+      try {
+        SessionId id = new SessionId(origin, src.nativeId());
+        for (int ordinal = 0; ordinal < t.messages.size(); ordinal++) {
+          ParsedMessage m = t.messages.get(ordinal);
+          m.redacted = redacted(m, id + " message " + ordinal);
+        }
+      } catch (CairnException e) {
+        // not a valid session id: emit records the file and appends nothing
+      }
+    }
+    return new Loaded(data.length, position, prefix, beforePrefix, t);
+  }
+
   /**
    * The repository the session worked in: where the first working directory still exists, the
    * name of the folder that holds the git common directory (so every worktree of a repository is
@@ -404,10 +523,12 @@ public final class TranscriptImport {
   }
 
   private static String hash(EventBody body) {
-    ObjectNode node = JsonInput.nodes().objectNode();
-    node.put("type", body.type());
-    body.writeTo(new Out(node));
-    return sha256(CanonicalJson.encode(node), -1).substring(0, ImportState.HASH_CHARS);
+    return hash(Draft.encoded(body));
+  }
+
+  /** The state's hash of an event: SHA-256 of the canonical JSON of its type and body (no envelope), cut to HASH_CHARS. */
+  private static String hash(Draft draft) {
+    return sha256(draft.canonical().bytes(), -1).substring(0, ImportState.HASH_CHARS);
   }
 
   private static String sha256(byte[] data, int length) {

@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  * every machine's digest agrees. Applies its rules in order; a match that an allow-list pattern
  * matches in full is left as it is. Counts what it replaced per rule.
  *
- * <p>Not thread-safe (the counts): one per import run.
+ * <p>Thread-safe: the import redacts on its reading thread and on its own; the counts are kept under a lock.
  */
 public final class Redactor {
   /** Tells where a secret was replaced (for {@code --dry-run}). */
@@ -24,9 +24,24 @@ public final class Redactor {
   private final List<Pattern> allow;
   private final Map<String, Long> counts = new TreeMap<>();
 
+  /** Which rules' hints a text holds, in one pass (rules with hints, in order; at most 63, else null: each rule checks its own). */
+  private final HintAutomaton hints;
+  /** For each rule, its bit in what {@link #hints} finds; -1 for a rule without hints (always tried). */
+  private final int[] hintBit;
+
   public Redactor(List<RedactionRule> rules, List<Pattern> allow) {
     this.rules = List.copyOf(rules);
     this.allow = List.copyOf(allow);
+    List<List<String>> withHints = new java.util.ArrayList<>();
+    hintBit = new int[this.rules.size()];
+    for (int i = 0; i < this.rules.size(); i++) {
+      List<String> h = this.rules.get(i).hints();
+      hintBit[i] = h.isEmpty() ? -1 : withHints.size();
+      if (!h.isEmpty()) {
+        withHints.add(h);
+      }
+    }
+    hints = withHints.size() <= 63 ? new HintAutomaton(withHints) : null;
   }
 
   /** The built-in rules and no allow-list. */
@@ -40,9 +55,16 @@ public final class Redactor {
       return text;
     }
     String out = text;
-    for (RedactionRule rule : rules) {
-      if (rule.mayMatch(out)) {
+    long found = hints == null ? -1L : hints.scan(text);
+    for (int i = 0; i < rules.size(); i++) {
+      RedactionRule rule = rules.get(i);
+      boolean worthTrying = hints == null ? rule.mayMatch(out) : hintBit[i] < 0 || (found & 1L << hintBit[i]) != 0;
+      if (worthTrying) {
+        String before = out;
         out = apply(rule, out, where, sighting);
+        if (out != before && hints != null) {
+          found = hints.scan(out); // a replacement changed the text: later rules look at what it is now
+        }
       }
     }
     return out;
@@ -70,7 +92,9 @@ public final class Redactor {
       }
       out.append(text, last, start).append("[redacted:").append(rule.name()).append(']');
       last = end;
-      counts.merge(rule.name(), 1L, Long::sum);
+      synchronized (counts) {
+        counts.merge(rule.name(), 1L, Long::sum);
+      }
       sighting.redacted(rule.name(), where);
     }
     if (out == null) {
@@ -116,7 +140,9 @@ public final class Redactor {
 
   /** Replacements so far, per rule name (sorted). */
   public Map<String, Long> counts() {
-    return java.util.Collections.unmodifiableMap(new TreeMap<>(counts));
+    synchronized (counts) {
+      return java.util.Collections.unmodifiableMap(new TreeMap<>(counts));
+    }
   }
 
 }

@@ -1,0 +1,47 @@
+package dev.cairn.cli.imports.agent;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** Noise records are recognised from their type alone; anything that does not look whole is parsed and judged as usual. */
+class JsonLinesTest {
+  private static String type(String line) {
+    byte[] b = line.getBytes(StandardCharsets.UTF_8);
+    return JsonLines.type(b, 0, b.length);
+  }
+
+  @Test
+  void theTopLevelTypeIsReadWhereverItStands() {
+    assertEquals("progress", type("{\"parentUuid\":null,\"cwd\":\"/x\",\"data\":{\"type\":\"inner\"},\"type\":\"progress\",\"uuid\":\"u\"}"));
+    assertEquals("user", type("{ \"parentUuid\": \"a\\\"b\", \"n\": 12, \"ok\": true, \"type\" : \"user\" }\r"));
+    assertEquals("file-history-snapshot", type("{\"type\":\"file-history-snapshot\",\"snapshot\":{}}"));
+  }
+
+  @Test
+  void aCutOrOddLineIsLeftToTheParser() {
+    assertNull(type("{\"type\":\"progress\",\"data\":{\"output\":\"cut off her"), "a half-written line");
+    assertNull(type("{\"data\":{},\"kind\":\"progress\"}"), "no type member");
+    assertNull(type("{\"type\":\"pro\\u0067ress\",\"a\":1}"), "an escaped type name");
+    assertNull(type("[\"type\",\"progress\"]"), "not an object");
+    assertNull(type("{\"a\" \"type\":\"progress\"}"), "not JSON");
+  }
+
+  @Test
+  void skippedRecordsAreCountedAndTheRestParsed() {
+    String data = "{\"type\":\"progress\",\"data\":{\"x\":1}}\n{\"type\":\"user\",\"message\":{}}\n{\"type\":\"progress\",\"data\":{\"x\":\n";
+    Transcript t = new Transcript();
+    List<String> handled = new ArrayList<>();
+    byte[] b = data.getBytes(StandardCharsets.UTF_8);
+    JsonLines.each(b, b.length, t, (node, line, offset) -> handled.add(line + ":" + node.path("type").asText()), Set.of("progress"));
+    assertEquals(List.of("2:user"), handled);
+    assertEquals(1, t.skipped);
+    assertEquals(1, t.malformed.size(), "the cut progress line is parsed, and reported");
+    assertEquals(3, t.malformed.get(0).line());
+  }
+}
