@@ -148,30 +148,51 @@ public final class CanonicalJson {
     writeUtf8Counting(utf8, out);
   }
 
-  /** As {@link #writeUtf8String}; returns how many '?' bytes the string held. */
+  /** As {@link #writeUtf8String}; returns how many '?' bytes the string held. Writes straight into the sink's array. */
   private static int writeUtf8Counting(byte[] utf8, ByteSink out) {
-    out.write('"');
+    out.ensure(utf8.length + 2L);
+    byte[] b = out.array();
+    int n = out.size();
+    b[n++] = '"';
     int run = 0;
     int questions = 0;
     for (int i = 0; i < utf8.length; i++) {
-      int b = utf8[i];
-      if (b >= 0x20 && b != '"' && b != '\\' || b < 0) {
-        if (b == '?') {
+      int c = utf8[i];
+      if (c >= 0x20 && c != '"' && c != '\\' || c < 0) {
+        if (c == '?') {
           questions++;
         }
         continue; // ASCII that stays, or a byte of a multi-byte sequence (written raw)
       }
-      out.write(utf8, run, i - run);
-      if (b < 0x20) {
-        writeControl((char) b, out);
-      } else {
-        out.write('\\');
-        out.write(b);
+      int len = i - run;
+      System.arraycopy(utf8, run, b, n, len);
+      n += len;
+      out.size(n);
+      out.ensure(6 + (utf8.length - i) + 1L); // the escape, and the rest as it is, and the closing quote
+      b = out.array();
+      b[n++] = '\\';
+      switch (c) {
+        case '"', '\\' -> b[n++] = (byte) c;
+        case '\b' -> b[n++] = 'b';
+        case '\t' -> b[n++] = 't';
+        case '\n' -> b[n++] = 'n';
+        case '\f' -> b[n++] = 'f';
+        case '\r' -> b[n++] = 'r';
+        default -> {
+          b[n++] = 'u';
+          b[n++] = '0';
+          b[n++] = '0';
+          b[n++] = HEX[c >> 4];
+          b[n++] = HEX[c & 0xf];
+        }
       }
       run = i + 1;
     }
-    out.write(utf8, run, utf8.length - run);
-    out.write('"');
+    int len = utf8.length - run;
+    System.arraycopy(utf8, run, b, n, len);
+    n += len;
+    b[n++] = '"';
+    out.size(n);
     return questions;
   }
 

@@ -44,20 +44,43 @@ final class JsonLines {
   static void each(byte[] data, int length, Transcript transcript, ObjectHandler handler, java.util.Set<String> skipTypes) {
     long line = 0;
     int start = 0;
-    for (int i = 0; i <= length; i++) {
-      if (i == length || data[i] == '\n') {
-        if (i > start || i < length) {
-          line++;
-          String type = skipTypes.isEmpty() ? null : type(data, start, i);
-          if (type != null && skipTypes.contains(type)) {
-            transcript.skipped++;
-          } else {
-            one(data, start, i - start, line, transcript, handler);
-          }
+    while (start <= length) {
+      int i = newline(data, start, length);
+      if (i > start || i < length) {
+        line++;
+        String type = skipTypes.isEmpty() ? null : type(data, start, i);
+        if (type != null && skipTypes.contains(type)) {
+          transcript.skipped++;
+        } else {
+          one(data, start, i - start, line, transcript, handler);
         }
-        start = i + 1;
+      }
+      start = i + 1;
+    }
+  }
+
+  private static final java.lang.invoke.VarHandle LONGS =
+      java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+  private static final long ONES = 0x0101010101010101L;
+  private static final long NEWLINES = ONES * '\n';
+  private static final long HIGHS = 0x8080808080808080L;
+
+  /** The index of the first '\n' in {@code data[from, to)}, or {@code to}: eight bytes at a time (a zero byte of x ^ newlines is a newline). */
+  static int newline(byte[] data, int from, int to) {
+    int i = from;
+    for (; i + 8 <= to; i += 8) {
+      long x = (long) LONGS.get(data, i) ^ NEWLINES;
+      long zero = (x - ONES) & ~x & HIGHS;
+      if (zero != 0) {
+        return i + (Long.numberOfTrailingZeros(zero) >>> 3);
       }
     }
+    for (; i < to; i++) {
+      if (data[i] == '\n') {
+        return i;
+      }
+    }
+    return to;
   }
 
   /**

@@ -14,13 +14,17 @@ import java.util.Map;
  * rules without hints are not its concern. At most 63 rules with hints. Immutable; thread-safe.
  */
 final class HintAutomaton {
-  /** Characters that occur in some hint get a class 1..n; every other character is class 0. */
-  private final int[] charClass = new int[Character.MAX_VALUE + 1];
+  /** Characters that occur in some hint get a class 1..n; every other character is class 0 (hints are Latin-1; see {@link #scan}). */
+  private final int[] charClass = new int[256];
   private final int classes;
-  /** goto[state * classes + class]: the next state (failure links already folded in). */
+  /** The longest hint's length. */
+  private final int longest;
+  /** next[state + class]: the next state, itself stored as its row's offset (state * classes), failure links folded in. */
   private final int[] next;
-  /** The rules any hint ending at a state (or at one of its suffixes) belongs to. */
+  /** The rules any hint ending at a state (or at one of its suffixes) belongs to, by state. */
   private final long[] output;
+  /** The same, by row offset (so the scan needs no multiplication). */
+  private final long[] outputByRow;
 
   HintAutomaton(List<List<String>> hintsPerRule) {
     if (hintsPerRule.size() > 63) {
@@ -30,6 +34,9 @@ final class HintAutomaton {
     for (List<String> hints : hintsPerRule) {
       for (String h : hints) {
         for (int i = 0; i < h.length(); i++) {
+          if (h.charAt(i) > 0xff || h.charAt(i) == '?') {
+            throw new IllegalArgumentException("hints are Latin-1 text without '?'; found " + h);
+          }
           if (charClass[h.charAt(i)] == 0) {
             charClass[h.charAt(i)] = ++n;
           }
@@ -37,6 +44,13 @@ final class HintAutomaton {
       }
     }
     classes = n + 1;
+    int max = 1;
+    for (List<String> hints : hintsPerRule) {
+      for (String h : hints) {
+        max = Math.max(max, h.length());
+      }
+    }
+    longest = max;
     // the trie
     List<Map<Integer, Integer>> trie = new ArrayList<>();
     List<Long> out = new ArrayList<>();
@@ -78,6 +92,7 @@ final class HintAutomaton {
     }
     while (!queue.isEmpty()) {
       int s = queue.poll();
+      // (states are plain numbers while building; turned into row offsets below)
       output[s] |= output[fail[s]];
       for (int c = 0; c < classes; c++) {
         Integer to = trie.get(s).get(c);
@@ -90,18 +105,47 @@ final class HintAutomaton {
         }
       }
     }
+    for (int k = 0; k < next.length; k++) {
+      next[k] *= classes;
+    }
+    outputByRow = new long[states * classes];
+    for (int st = 0; st < states; st++) {
+      outputByRow[st * classes] = output[st];
+    }
   }
 
-  /** A bit per rule whose hints occur in {@code text}. */
+  /**
+   * A bit per rule whose hints occur in {@code text}. The text is read as Latin-1 bytes (the JDK's
+   * vectorised conversion; a character above U+00FF becomes '?', which no hint holds, so it matches
+   * nothing, as it would not).
+   */
   long scan(String text) {
-    long found = 0;
-    int state = 0;
+    byte[] t = text.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
     int[] cls = charClass;
     int[] go = next;
-    int k = classes;
-    for (int i = 0, len = text.length(); i < len; i++) {
-      state = go[state * k + cls[text.charAt(i)]];
-      found |= output[state];
+    long[] out = outputByRow;
+    // two halves walked side by side: each step waits on the last one's load, so two independent
+    // walks go twice as fast; the second half starts early enough to see a hint across the middle
+    int mid = t.length / 2;
+    int second = Math.max(0, mid - (longest - 1));
+    int firstLength = mid;
+    int secondLength = t.length - second;
+    int common = Math.min(firstLength, secondLength);
+    long found = 0;
+    int a = 0;
+    int b = 0;
+    for (int k = 0; k < common; k++) {
+      a = go[a + cls[t[k] & 0xff]];
+      b = go[b + cls[t[second + k] & 0xff]];
+      found |= out[a] | out[b];
+    }
+    for (int k = common; k < firstLength; k++) {
+      a = go[a + cls[t[k] & 0xff]];
+      found |= out[a];
+    }
+    for (int k = common; k < secondLength; k++) {
+      b = go[b + cls[t[second + k] & 0xff]];
+      found |= out[b];
     }
     return found;
   }

@@ -41,7 +41,13 @@ public final class Redactor {
         withHints.add(h);
       }
     }
-    hints = withHints.size() <= 63 ? new HintAutomaton(withHints) : null;
+    HintAutomaton automaton;
+    try {
+      automaton = withHints.size() <= 63 ? new HintAutomaton(withHints) : null;
+    } catch (IllegalArgumentException e) {
+      automaton = null; // hints the one-pass scan cannot hold (beyond Latin-1): each rule checks its own
+    }
+    hints = automaton;
   }
 
   /** The built-in rules and no allow-list. */

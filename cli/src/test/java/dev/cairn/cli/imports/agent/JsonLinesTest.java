@@ -44,4 +44,25 @@ class JsonLinesTest {
     assertEquals(1, t.malformed.size(), "the cut progress line is parsed, and reported");
     assertEquals(3, t.malformed.get(0).line());
   }
+
+  @Test
+  void newlinesAreFoundEightBytesAtATimeAndOneByOne() {
+    java.util.Random r = new java.util.Random(5);
+    for (int round = 0; round < 2_000; round++) {
+      byte[] b = new byte[r.nextInt(40)];
+      for (int i = 0; i < b.length; i++) {
+        int pick = r.nextInt(6);
+        b[i] = (byte) (pick == 0 ? '\n' : pick == 1 ? 0x0b : pick == 2 ? 0x09 : pick == 3 ? (byte) 0x8a : 'a' + r.nextInt(26));
+      }
+      int from = b.length == 0 ? 0 : r.nextInt(b.length);
+      int expected = b.length;
+      for (int i = from; i < b.length; i++) {
+        if (b[i] == '\n') {
+          expected = i;
+          break;
+        }
+      }
+      assertEquals(expected, JsonLines.newline(b, from, b.length));
+    }
+  }
 }
