@@ -112,6 +112,7 @@ public final class Ledger implements AutoCloseable {
     WriterLock lock = WriterLock.acquire(paths.writerLock());
     SingleChronicleQueue queue = null;
     try {
+      LedgerHead.clear(paths); // from here the queue may move: readers must not trust the last close
       queue = Queues.open(paths);
       Ledger ledger;
       try {
@@ -361,9 +362,10 @@ public final class Ledger implements AutoCloseable {
     try {
       if (!torn) {
         snapshot();
+        LedgerHead.write(paths, lastIndex);
       }
     } catch (LedgerIoException e) {
-      // the snapshot is derived: without it the next open scans more, nothing is lost
+      // the snapshot and the head are derived: without them the next open scans more and readers open the queue
     } finally {
       queue.close();
       lock.close();

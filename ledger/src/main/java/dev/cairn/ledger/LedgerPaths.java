@@ -9,6 +9,7 @@ import java.nio.file.Path;
  * queue/             the Chronicle Queue: the source of truth (cycle files *.cq4, metadata.cq4t)
  * state.json         derived: per-origin high-water marks, max HLC, and the index they cover
  * writer.lock        held (flock) by the one process allowed to append; holds its pid
+ * closed-head        the last index as the last writer closed the ledger; absent while one writes ({@link LedgerHead})
  * quarantine/        foreign events held back (far-future HLC), one file per event
  * repairs/           what recovery did to unreadable entries: {@code <index>.healed} (the event's
  *                    bytes, restored from a sealed artifact, read in place of the entry) and
@@ -23,6 +24,10 @@ public record LedgerPaths(Path root) {
 
   public Path state() {
     return root.resolve("state.json");
+  }
+
+  public Path closedHead() {
+    return root.resolve("closed-head");
   }
 
   public Path writerLock() {

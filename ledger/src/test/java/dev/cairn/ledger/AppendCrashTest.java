@@ -47,6 +47,8 @@ class AppendCrashTest {
         }
       }
       verify(acked, round);
+      assertEquals(java.util.OptionalLong.empty(), LedgerHead.ifIdle(new LedgerPaths(dir)),
+          "round " + round + ": a killed writer leaves no closed head, so readers ask the queue");
     }
   }
 

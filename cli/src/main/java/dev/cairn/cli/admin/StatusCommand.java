@@ -38,12 +38,14 @@ public final class StatusCommand implements Callable<Integer> {
     int code;
     Home home = Home.of(ctx);
     String origin = home.origin().value();
-    try (var reader = home.openReader(); var view = home.openView()) {
-      LedgerState state = reader.state();
+    java.util.Optional<LedgerState> idle = dev.cairn.ledger.LedgerHead.idleState(home.ledgerPaths()); // no writer: the queue need not start
+    try (var reader = idle.isPresent() ? null : home.openReader(); var view = home.openView()) {
+      LedgerState state = idle.isPresent() ? idle.get() : reader.state();
+      long headIndex = idle.isPresent() ? state.lastIndex() : reader.headIndex();
       Position position = view.position();
       long lag = position.lag(state.entries());
       long bytes = diskBytes(home.ledgerPaths().queue());
-      int quarantined = reader.quarantined();
+      int quarantined = dev.cairn.ledger.LedgerReader.quarantined(home.ledgerPaths());
       java.time.Instant now = ctx.clock().instant();
       var targets = Exchanges.targets(home).entries();
       var deadLetters = Exchanges.deadLetters(home).entries();
@@ -52,7 +54,7 @@ public final class StatusCommand implements Callable<Integer> {
       code = ExitCode.corruptIf(!pins.conflicts().isEmpty()); // two keys claim an origin: a person must decide
       if (json) {
         ObjectNode o = Json.object().put("home", home.root().toString()).put("origin", origin).put("age_recipient", recipient)
-            .put("ledger_entries", state.entries()).put("ledger_file_bytes", bytes).put("head_index", reader.headIndex())
+            .put("ledger_entries", state.entries()).put("ledger_file_bytes", bytes).put("head_index", headIndex)
             .put("max_hlc", state.maxHlc().toString()).put("quarantined", quarantined)
             .put("view_index", position.ledgerIndex()).put("view_applied", position.applied())
             .put("view_skipped_unknown", position.skippedUnknown()).put("view_lag", lag);
@@ -73,7 +75,7 @@ public final class StatusCommand implements Callable<Integer> {
       ctx.out().printf("home        %s%n", home.root());
       ctx.out().printf("origin      %s%n", origin);
       ctx.out().printf("age         %s (for --encrypt-to on other machines)%n", recipient);
-      ctx.out().printf("ledger      %d entries, files %s (sparse: less is allocated), head index %d%n", state.entries(), human(bytes), reader.headIndex());
+      ctx.out().printf("ledger      %d entries, files %s (sparse: less is allocated), head index %d%n", state.entries(), human(bytes), headIndex);
       ctx.out().printf("clock       %s%n", state.maxHlc());
       ctx.out().printf("origins     %s%n", state.highWater().isEmpty() ? "none" : "");
       state.highWater().forEach((k, v) -> ctx.out().printf("  %-28s seq %d%n", k, v.value()));
