@@ -49,7 +49,7 @@ public final class BenchMain implements Callable<Integer> {
   boolean pagesOnly;
 
   @Option(names = "--only", split = ",", paramLabel = "FIGURE",
-      description = "Only these figures: rebuild, pages, append, tail, seal, folder, scale, import (comma-separated).")
+      description = "Only these figures: rebuild, pages, verbs, append, tail, seal, folder, scale, memory, import (comma-separated).")
   java.util.Set<String> only;
 
   @Option(names = "--scale-child", hidden = true)
@@ -87,7 +87,7 @@ public final class BenchMain implements Callable<Integer> {
       }
       Path main = null;
       RebuildFigure.Result rebuild = null;
-      if (wants("rebuild") || wants("pages") || wants("seal") || wants("folder")) {
+      if (wants("rebuild") || wants("pages") || wants("seal") || wants("folder") || wants("verbs")) {
         progress("generating a synthetic ledger of " + n + " events (3 origins)");
         main = Fixtures.ledger(work.resolve("main"), n);
         progress("rebuild (synthetic)");
@@ -98,6 +98,12 @@ public final class BenchMain implements Callable<Integer> {
       if (wants("pages")) {
         progress("web UI page times on the rebuilt view");
         add(figures, PageTimeFigure.run(main, n));
+      }
+
+      if (wants("verbs")) {
+        progress("reading verbs through ./cairn on a home with the synthetic ledger");
+        add(figures, dev.cairn.bench.figures.ReadVerbFigure.run(repo(), main, work.resolve("verbs/home"),
+            Math.round(n * 0.85)));
       }
 
       if (wants("append")) {
@@ -134,6 +140,12 @@ public final class BenchMain implements Callable<Integer> {
         add(figures, ScaleFigure.figures(points));
       }
 
+      if (wants("memory")) {
+        progress("peak RSS of import and rebuild through ./cairn");
+        add(figures, dev.cairn.bench.figures.MemoryFigure.run(repo(), work.resolve("memory"), quick ? 40 : 400,
+            quick ? 64L << 20 : 1L << 30, quick ? 16 << 20 : 100 << 20));
+      }
+
       if (wants("import")) {
         progress("import-claude");
         add(figures, ImportClaudeFigure.run(work.resolve("claude"), quick ? 80 : 800));
@@ -144,6 +156,16 @@ public final class BenchMain implements Callable<Integer> {
       }
     }
     return report(figures, n, started);
+  }
+
+  /** The repository the bench jar was built in (bench/target/cairn-bench.jar), where ./cairn is. */
+  private static Path repo() {
+    try {
+      Path jar = Path.of(BenchMain.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+      return jar.getParent().getParent().getParent();
+    } catch (java.net.URISyntaxException e) {
+      return Path.of(".");
+    }
   }
 
   private boolean wants(String figure) {

@@ -53,6 +53,21 @@ public final class ClaudeTranscripts {
     return new Written(files, turns, bytes);
   }
 
+  /** Writes one transcript of at least {@code bytes} bytes (turn after turn) under {@code folder}; returns its size. */
+  public long writeOne(Path folder, String session, long bytes) throws IOException {
+    Files.createDirectories(folder);
+    Path file = folder.resolve(session + ".jsonl");
+    try (OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
+      long t = 1_735_689_600_000L;
+      while (Files.size(file) < bytes) {
+        transcript(out, session, "/home/dev/big", t);
+        out.flush();
+        t += 3_600_000L;
+      }
+    }
+    return Files.size(file);
+  }
+
   private long transcript(OutputStream out, String session, String cwd, long start) throws IOException {
     int userTurns = (int) Math.min(400, Math.max(1, Math.exp(Math.log(12) + random.nextGaussian() * 1.1)));
     long t = start;

@@ -195,6 +195,11 @@ public final class TranscriptImport {
       if (before != null && before.size() == attrs.size() && before.mtimeMillis() == mtime) {
         unchanged++;
         pending += before.size() - before.position();
+      } else if (attrs.size() > MAX_TRANSCRIPT_BYTES) {
+        skippedFiles.merge(String.format("larger than the %d MB one import reads at once (run with JAVA_OPTS=-Xmx4g to take it)",
+            MAX_TRANSCRIPT_BYTES >> 20), 1L, Long::sum);
+        listener.malformed(src.file(), 0, String.format("%d MB, larger than the %d MB one import reads at once; not imported (a later run"
+            + " with a larger heap, JAVA_OPTS=-Xmx4g, takes it)", attrs.size() >> 20, MAX_TRANSCRIPT_BYTES >> 20));
       } else {
         Loaded l = reader.get(src, before);
         read += l.size();
@@ -389,6 +394,14 @@ public final class TranscriptImport {
         m.thinking.length() == 0 ? null : redact(m.thinking.toString(), where + " (thinking)"), calls);
   }
 
+  /**
+   * The largest transcript file an import reads: it holds a file, its parse and its events at once
+   * (about four times the file), and may hold {@code AheadReader.AHEAD} more; a fifth of the heap
+   * keeps that within bounds (200 MB under the launcher's 1 GB). Larger files are reported and left
+   * for a run with a larger heap.
+   */
+  static final long MAX_TRANSCRIPT_BYTES = Runtime.getRuntime().maxMemory() / 5;
+
   /** A transcript file as the reading thread left it: sizes, prefix hashes, the parsed transcript. */
   private record Loaded(long size, int position, String prefixSha256, String beforePrefixSha256, Transcript transcript) {}
 
@@ -457,7 +470,8 @@ public final class TranscriptImport {
         String key = next.file().toAbsolutePath().toString();
         FileState before = state.get(key);
         BasicFileAttributes attrs = Files.readAttributes(next.file(), BasicFileAttributes.class);
-        if (before != null && before.size() == attrs.size() && before.mtimeMillis() == attrs.lastModifiedTime().toMillis()) {
+        if (before != null && before.size() == attrs.size() && before.mtimeMillis() == attrs.lastModifiedTime().toMillis()
+            || attrs.size() > MAX_TRANSCRIPT_BYTES) {
           continue;
         }
         long beforePosition = before == null ? 0 : before.position();
