@@ -25,9 +25,9 @@ import picocli.CommandLine.Option;
 @Command(name = "cairn bench", mixinStandardHelpOptions = true,
     description = {"Measure rebuild, append, tail latency, seal, folder import, no-op sync, scale and Claude import,",
         "each beside a ceiling measured in the same run on the same data, and print their ratios.",
-        "--quick: a small run (under a minute on 2 cores). Full run: --events 1000000 by default; the scale",
-        "figure adds 10M when --events is 10000000. Numbers swing 30-50 %% between runs on shared machines:",
-        "compare ratios."})
+        "--quick: a small run (a few minutes on 2 cores). Full run: --events 1000000 (synthetic) and --real-events 200000",
+        "(real-shaped) by default; the scale figure runs real-shaped ledgers of 100k to --scale-max (1M; 10M for the docs).",
+        "Numbers swing 30-50 %% between runs on shared machines: compare ratios."})
 public final class BenchMain implements Callable<Integer> {
   @Option(names = "--quick", description = "A small run, under a minute.")
   boolean quick;
@@ -47,6 +47,10 @@ public final class BenchMain implements Callable<Integer> {
 
   @Option(names = "--pages-only", description = "Only the ledger, its rebuild and the web UI's page times (what the UI's goal is checked on).")
   boolean pagesOnly;
+
+  @Option(names = "--scale-max", paramLabel = "N",
+      description = "The largest real-shaped ledger of the scale figure (default: 1000000, or 40000 with --quick; 10000000 for the docs' run).")
+  Long scaleMax;
 
   @Option(names = "--only", split = ",", paramLabel = "FIGURE",
       description = "Only these figures: rebuild, pages, verbs, append, tail, seal, folder, scale, memory, import (comma-separated).")
@@ -129,13 +133,20 @@ public final class BenchMain implements Callable<Integer> {
       }
 
       if (wants("scale")) {
-        List<Long> sizes = quick ? List.of(20_000L, 100_000L) : n >= 10_000_000 ? List.of(100_000L, 1_000_000L, 10_000_000L)
-            : List.of(100_000L, 1_000_000L);
+        long max = scaleMax != null ? scaleMax : quick ? 40_000 : 1_000_000;
+        List<Long> sizes = new ArrayList<>();
+        for (long size = quick ? 10_000 : 100_000; size <= max; size *= 10) {
+          sizes.add(size);
+        }
+        if (sizes.get(sizes.size() - 1) != max) {
+          sizes.add(max);
+        }
         List<ScaleFigure.Point> points = new ArrayList<>();
         for (long size : sizes) {
-          progress("scale: rebuild " + size + " events in a child JVM with -Xmx256m");
-          Path home = size == n && main != null ? main : Fixtures.ledger(work.resolve("scale-" + size), size);
+          progress("scale: a real-shaped ledger of " + size + " events, rebuilt in a child JVM as ./cairn runs it");
+          Path home = Fixtures.ledger(work.resolve("scale-" + size), size, WorkloadShape.REAL);
           points.add(ScaleFigure.measure(home));
+          Fixtures.delete(work.resolve("scale-" + size));
         }
         add(figures, ScaleFigure.figures(points));
       }

@@ -30,7 +30,7 @@ public final class LedgerReader implements AutoCloseable {
     if (!Files.isDirectory(paths.queue())) {
       throw new LedgerMissingException(paths.root());
     }
-    return new LedgerReader(paths, Queues.open(paths), true);
+    return new LedgerReader(paths, Queues.openForReading(paths), true);
   }
 
   public Cursor fromStart() {

@@ -44,7 +44,7 @@ public final class View implements AutoCloseable {
   }
 
   static View openBulk(Path file) {
-    return new View(file, ViewDatabase.open(file, ViewDatabase.Mode.BULK), Integer.getInteger("cairn.bulkBatch", Projector.BATCH));
+    return new View(file, ViewDatabase.open(file, ViewDatabase.Mode.BULK), Projector.BATCH);
   }
 
   /** Applies every ledger entry after the stored position; returns how many were applied. */

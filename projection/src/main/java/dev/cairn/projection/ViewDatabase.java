@@ -41,7 +41,8 @@ final class ViewDatabase {
           s.execute("PRAGMA synchronous = NORMAL");
         }
         s.execute("PRAGMA temp_store = MEMORY");
-        s.execute(mode == Mode.BULK ? "PRAGMA cache_size = -" + Integer.getInteger("cairn.bulkCacheKb", 65536) : "PRAGMA cache_size = -65536");
+        // a rebuild writes in order and reads back little: 16 MB of page cache builds as fast as 64 MB (measured) in less memory
+        s.execute(mode == Mode.BULK ? "PRAGMA cache_size = -16384" : "PRAGMA cache_size = -65536");
       }
       if (fresh) {
         createSchema(c);

@@ -16,9 +16,10 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * {@code scale}: the rebuild's events/s at several ledger sizes, each rebuilt in a child JVM
- * limited to {@code -Xmx256m}, with the child's peak resident memory (VmHWM): rebuild streams, so
- * neither should move much with size. Goal: events/s flat within 20 % of the smallest size.
+ * {@code scale}: the rebuild's events/s at several sizes of real-shaped ledger, each rebuilt in a
+ * child JVM with the launcher's settings ({@code -XX:+UseSerialGC -Xms32m -Xmx1g}), with the
+ * child's peak resident memory (VmHWM): rebuild streams, so neither should move much with size.
+ * Goal: events/s flat within 20 % of the smallest size.
  */
 public final class ScaleFigure {
   private ScaleFigure() {}
@@ -55,7 +56,7 @@ public final class ScaleFigure {
         cmd.add(arg);
       }
     }
-    cmd.addAll(List.of("-Xmx256m", "-Dchronicle.analytics.disable=true", "-cp", System.getProperty("java.class.path"),
+    cmd.addAll(List.of("-XX:+UseSerialGC", "-Xms32m", "-Xmx1g", "-Dchronicle.analytics.disable=true", "-cp", System.getProperty("java.class.path"),
         "dev.cairn.bench.BenchMain", "--scale-child", home.toString()));
     Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start();
     String result = null;
@@ -79,7 +80,7 @@ public final class ScaleFigure {
     Point base = points.get(0);
     for (Point p : points) {
       out.add(Figure.throughput("scale-" + label(p.events()), p.perSecond(), "events/s", "rebuild at " + label(base.events()) + " (goal >= 0.8)",
-          base.perSecond(), String.format("peak RSS %.0f MB under -Xmx256m", p.peakRssMb())));
+          base.perSecond(), String.format("real-shaped; peak RSS %.0f MB with the launcher's heap settings", p.peakRssMb())));
     }
     return out;
   }

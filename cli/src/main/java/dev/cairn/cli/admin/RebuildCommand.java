@@ -42,8 +42,10 @@ public final class RebuildCommand implements Callable<Integer> {
       ledger.recoverAll().forEach(line -> ctx.err().println("cairn: recovery: " + line));
       before[0] = ViewFiles.appliedOrSetAside(home, ctx.err());
       long head = ledger.state().entries();
-      r = Rebuild.run(ledger.reader(), home.view(), (applied, h) -> progress.update(applied, head),
-          built -> force || built.position().entries() >= before[0]);
+      try (var reader = dev.cairn.ledger.LedgerReader.open(home.ledgerPaths())) { // a reader's smaller mapped blocks
+        r = Rebuild.run(reader, home.view(), (applied, h) -> progress.update(applied, head),
+            built -> force || built.position().entries() >= before[0]);
+      }
     }
     progress.done();
     if (!r.swapped()) {
