@@ -79,8 +79,10 @@ public final class CairnCommand implements Runnable {
     cli.addSubcommand(UnpinCommand.class);
     add(cli, FlagVerb.Row.TRASH.verb(), new FlagVerb(ctx, FlagVerb.Row.TRASH), FlagVerb.Row.TRASH.description(), factory);
     add(cli, FlagVerb.Row.RESTORE.verb(), new FlagVerb(ctx, FlagVerb.Row.RESTORE), FlagVerb.Row.RESTORE.description(), factory);
-    for (Class<?> verb : List.of(PurgeCommand.class, ConflictsCommand.class, SyncCommand.class, ReconcileCommand.class, GcCommand.class,
+    for (Class<?> verb : List.of(PurgeCommand.class, ConflictsCommand.class, SyncCommand.class,
+        dev.cairn.cli.sync.PushCommand.class, dev.cairn.cli.sync.PullCommand.class, ReconcileCommand.class, GcCommand.class,
         ServeCommand.class, OpenCommand.class, TargetCommand.class, PeersCommand.class, TailCommand.class, DigestCommand.class, RebuildCommand.class,
+        dev.cairn.cli.admin.VerifyCommand.class,
         StatusCommand.class, ServiceCommand.class, DemoCommand.class, CommandLine.HelpCommand.class)) {
       cli.addSubcommand(verb);
     }

@@ -47,7 +47,7 @@ public final class DemoCommand implements Callable<Integer> {
     Path root = Files.createTempDirectory("cairn-demo-");
     Path laptop = root.resolve("laptop");
     Path desk = root.resolve("desk");
-    String shared = "folder:" + root.resolve("shared-folder");
+    String shared = "folder:" + java.nio.file.Files.createDirectories(root.resolve("shared-folder"));
     try {
       Path laptopProjects = unpack(root.resolve("laptop-claude-projects"), LAPTOP);
       Path deskProjects = unpack(root.resolve("desk-claude-projects"), DESK);

@@ -38,7 +38,7 @@ public final class Main {
     cli.setCaseInsensitiveEnumValuesAllowed(true);
     cli.setUsageHelpWidth(120);
     cli.setParameterExceptionHandler((e, a) -> {
-      ctx.err().println("cairn: " + e.getMessage());
+      ctx.err().println("cairn: " + dev.cairn.cli.command.UsageError.describe(e));
       ctx.err().println("Try '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
       return ExitCode.USAGE.code();
     });
@@ -48,7 +48,7 @@ public final class Main {
 
   static int report(Exception e, Context ctx) {
     if (e instanceof CommandLine.ParameterException p) {
-      ctx.err().println("cairn: " + p.getMessage());
+      ctx.err().println("cairn: " + dev.cairn.cli.command.UsageError.describe(p));
       return ExitCode.USAGE.code();
     }
     if (e instanceof CairnException c) {

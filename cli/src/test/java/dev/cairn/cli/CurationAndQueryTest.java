@@ -178,7 +178,19 @@ class CurationAndQueryTest {
     JsonNode c = json("conflicts", "--json");
     assertEquals(1, c.size());
     assertEquals("lap-000001", c.get(0).get("winner_origin").asText());
-    assertEquals("\"Theirs\"", c.get(0).get("loser_value").asText());
+    assertTrue(c.get(0).get("loser_value").isTextual(), "a JSON string, not JSON text in a string: " + c.get(0).get("loser_value"));
+    assertEquals("Theirs", c.get(0).get("loser_value").asText());
+    assertEquals("Mine", c.get(0).get("winner_value").asText());
+    assertFalse(c.get(0).get("resolved").asBoolean());
     assertTrue(Cli.run(home, "conflicts").out().contains("loser   desk-000002/1"));
+
+    json("rename", "session_b", "Settled"); // this write saw the winner: the conflict is resolved
+    assertEquals(0, json("conflicts", "--json").size(), "open conflicts only, by default");
+    assertTrue(Cli.run(home, "conflicts").out().contains("no open conflicts"));
+    JsonNode all = json("conflicts", "--all", "--json");
+    assertEquals(1, all.size());
+    assertTrue(all.get(0).get("resolved").asBoolean());
+    assertEquals("Settled", all.get(0).get("resolution").asText());
+    assertTrue(all.get(0).get("resolved_by").asText().startsWith("lap-000001/"), all.toString());
   }
 }

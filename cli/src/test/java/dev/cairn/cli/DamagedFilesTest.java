@@ -59,7 +59,7 @@ class DamagedFilesTest {
   @Test
   void everyFileOfAHomeCanBeDamagedWithoutACrashOrALostEvent() throws Exception {
     Path pristine = dir.resolve("pristine");
-    Path target = dir.resolve("target");
+    Path target = java.nio.file.Files.createDirectories(dir.resolve("target"));
     assertEquals(0, Cli.run(pristine, "init", "--origin", "dmg-000001").code());
     assertEquals(0, Cli.runWithInput(pristine, CliTest.LOCAL.replace("home-aaaaaa", "dmg-000001"), "import", "events", "-").code());
     assertEquals(0, Cli.run(pristine, "target", "add", "t", "folder:" + target, "--token", "unused-here").code());

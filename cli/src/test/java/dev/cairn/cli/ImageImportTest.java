@@ -80,7 +80,7 @@ class ImageImportTest {
     Cli.Result tail = Cli.run(a, "tail", "--json");
     assertEquals(2, tail.out().lines().filter(l -> l.contains("\"type\":\"blob.stored\"")).count(), tail.out());
 
-    Path shared = dir.resolve("shared");
+    Path shared = java.nio.file.Files.createDirectories(dir.resolve("shared"));
     Files.createDirectories(shared);
     assertEquals(0, Cli.run(a, "sync", "folder:" + shared).code());
     Cli.Result pulled = Cli.run(b, "sync", "folder:" + shared);

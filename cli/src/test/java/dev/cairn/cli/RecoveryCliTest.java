@@ -28,7 +28,7 @@ class RecoveryCliTest {
   @BeforeEach
   void aHomeWithTwelveHundredEvents() throws Exception {
     home = dir.resolve("home");
-    target = dir.resolve("target");
+    target = java.nio.file.Files.createDirectories(dir.resolve("target"));
     assertEquals(0, Cli.run(home, "init", "--origin", "rec-000001").code());
     StringBuilder events = new StringBuilder(
         "{\"type\":\"session.recorded\",\"session\":\"rec-000001~s\",\"agent\":\"claude-code\",\"source\":\"/x\",\"title\":\"t\"}\n");

@@ -128,7 +128,7 @@ class RedactionTest {
     assertEquals(2, summary.get("redactions").get("github-token").asLong(), summary.toString());
     assertEquals(SECRETS.size() + 1, summary.get("redactions").properties().stream().mapToLong(e -> e.getValue().asLong()).sum(),
         "each secret once, and the AWS key id of the first prompt again in the title: " + summary);
-    Path target = dir.resolve("shared");
+    Path target = java.nio.file.Files.createDirectories(dir.resolve("shared"));
     Files.createDirectories(target);
     Cli.Result sync = Cli.run(home, "sync", "folder:" + target);
     assertEquals(0, sync.code(), sync.err());

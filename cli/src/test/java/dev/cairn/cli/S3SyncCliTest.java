@@ -67,6 +67,17 @@ class S3SyncCliTest {
   }
 
   @Test
+  void refusedCredentialsAreExit4AsForAnHttpPeer() throws Exception {
+    Path a = home("a", "alpha-aaaaaa");
+    Map<String, String> wrong = new java.util.HashMap<>(env());
+    wrong.put("AWS_SECRET_ACCESS_KEY", "not-the-secret");
+    Cli.Result r = Cli.runWithEnv(a, wrong, InputStream.nullInputStream(), "sync", "s3://cairn-team/refused", "--max-elapsed", "0");
+    assertEquals(4, r.code(), r.out() + r.err());
+    assertTrue(r.err().contains("403"), r.err());
+    assertTrue(!r.err().contains("null"), r.err());
+  }
+
+  @Test
   void credentialsCanLiveInSecretsTomlAndAreRequired() throws Exception {
     Path a = home("a", "alpha-aaaaaa");
     Cli.Result none = Cli.run(a, "sync", "s3://cairn-team/other");

@@ -30,10 +30,10 @@ class TrustCliTest {
   private Path shared;
 
   @BeforeEach
-  void twoHomes() {
+  void twoHomes() throws Exception {
     a = dir.resolve("a");
     b = dir.resolve("b");
-    shared = dir.resolve("shared");
+    shared = java.nio.file.Files.createDirectories(dir.resolve("shared"));
     assertEquals(0, Cli.run(a, "init", "--origin", "home-aaaaaa").code());
     assertEquals(0, Cli.run(b, "init", "--origin", "desk-bbbbbb").code());
     assertEquals(0, Cli.runWithInput(a, CliTest.LOCAL, "import", "events", "-").code());
@@ -117,7 +117,7 @@ class TrustCliTest {
   @Test
   void aTargetsEncryptionCannotBeBypassedByItsUrl() throws Exception {
     String recipient = Cli.json(b, "status", "--json").get("age_recipient").asText();
-    Path vault = dir.resolve("vault");
+    Path vault = java.nio.file.Files.createDirectories(dir.resolve("vault"));
     assertEquals(0, Cli.run(a, "target", "add", "vault", "folder:" + vault, "--encrypt-to", recipient).code());
     assertEquals(0, Cli.run(a, "sync", "vault").code());
     long before;

@@ -109,7 +109,7 @@ class VerbCrashTest {
   @Test
   void syncToAFolderKilledMidPush() throws Exception {
     Path home = dir.resolve("a");
-    Path folder = dir.resolve("folder");
+    Path folder = java.nio.file.Files.createDirectories(dir.resolve("folder"));
     assertEquals(0, cli(home, "init", "--origin", "alpha-000001").code());
     int interrupted = 0;
     for (int round = 0; round < ROUNDS; round++) {
@@ -195,7 +195,7 @@ class VerbCrashTest {
   @Test
   void reconcileAndGcKilledMidWork() throws Exception {
     Path home = dir.resolve("a");
-    Path folder = dir.resolve("folder");
+    Path folder = java.nio.file.Files.createDirectories(dir.resolve("folder"));
     assertEquals(0, cli(home, "init", "--origin", "alpha-000001").code());
     int interrupted = 0;
     for (int round = 0; round < ROUNDS; round++) {

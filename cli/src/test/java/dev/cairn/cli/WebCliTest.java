@@ -104,7 +104,7 @@ class WebCliTest {
   void keepingTheLosingValueOfAConflictFromThePageWinsOnEveryMachine() throws Exception {
     Path a = dir.resolve("a");
     Path b = dir.resolve("b");
-    String shared = "folder:" + dir.resolve("shared");
+    String shared = "folder:" + java.nio.file.Files.createDirectories(dir.resolve("shared"));
     assertEquals(0, Cli.run(a, "init", "--origin", "alpha-aaaaaa").code());
     assertEquals(0, Cli.run(b, "init", "--origin", "bravo-bbbbbb").code());
     assertEquals(0, Cli.runWithInput(a, "{\"type\":\"session.recorded\",\"session\":\"alpha-aaaaaa~s1\",\"agent\":\"claude-code\","
@@ -118,7 +118,7 @@ class WebCliTest {
     }
     var conflict = Cli.json(a, "conflicts").get(0);
     String winner = conflict.get("winner_value").asText();
-    String loser = conflict.get("loser_value").asText();
+    String loser = Json.MAPPER.writeValueAsString(conflict.get("loser_value")); // the form takes the value as JSON
 
     StringWriter serverOut = new StringWriter();
     Thread server = new Thread(() -> Main.run(new String[] {"--home", a.toString(), "serve", "--port", "0", "--no-sync", "--no-import"},

@@ -32,6 +32,9 @@ public final class EventFormatException extends CairnException {
       return "nothing";
     }
     String shown = found.length() > 60 ? found.substring(0, 57) + "..." : found;
+    if (found.length() >= 2 && found.startsWith("\"") && found.endsWith("\"")) {
+      return shown.replace("\n", "\\n") + (shown.endsWith("\"") ? "" : "\""); // already a JSON string: quoted once, not twice
+    }
     return "\"" + shown.replace("\n", "\\n") + "\"";
   }
 

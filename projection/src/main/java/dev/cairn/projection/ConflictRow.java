@@ -12,4 +12,11 @@ public record ConflictRow(
     String loserOrigin,
     long loserSeq,
     String loserHlc,
-    String loserValue) {}
+    String loserValue,
+    String resolvedBy,
+    String resolution) {
+  /** Whether a later write on the register saw the winner (then {@link #resolvedBy} is its "origin/seq" and {@link #resolution} the register's value now). */
+  public boolean isResolved() {
+    return resolvedBy != null;
+  }
+}

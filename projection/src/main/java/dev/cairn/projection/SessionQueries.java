@@ -138,6 +138,67 @@ public final class SessionQueries {
    * {@code ref}, else every id whose native part (after {@code ~}) starts with it. At most
    * {@code max} ids, sorted.
    */
+  /**
+   * The shortest reference that names each of {@code sessions} and no other session, as {@link
+   * #resolve} reads references (like git's short hashes): the shortest prefix of its native id, at
+   * least {@code minLength} characters, that no other session's id or native id starts with; else
+   * its whole native id when that is unique; else its whole id. What a list shows, so that rows
+   * never look alike and each can be typed back.
+   */
+  public java.util.Map<String, String> shortRefs(java.util.Collection<String> sessions, int minLength) {
+    List<String> fulls = new ArrayList<>();
+    List<String> natives = new ArrayList<>();
+    try (PreparedStatement p = connection.prepareStatement("SELECT session FROM sessions"); ResultSet rs = p.executeQuery()) {
+      while (rs.next()) {
+        String id = rs.getString(1);
+        fulls.add(id);
+        natives.add(id.substring(id.indexOf('~') + 1));
+      }
+    } catch (SQLException e) {
+      throw new ViewException("list session ids in", file, e);
+    }
+    java.util.Collections.sort(fulls);
+    java.util.Collections.sort(natives);
+    java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
+    for (String session : sessions) {
+      String nativeId = session.substring(session.indexOf('~') + 1);
+      String ref = session;
+      for (int n = Math.min(minLength, nativeId.length()); n < nativeId.length(); n++) {
+        String prefix = nativeId.substring(0, n);
+        if (startingWith(natives, prefix) + startingWith(fulls, prefix) == 1) {
+          ref = prefix;
+          break;
+        }
+      }
+      if (ref.equals(session) && java.util.Collections.frequency(natives, nativeId) == 1) {
+        ref = nativeId; // a whole native id names its session even when sub-agents' ids start with it
+      }
+      out.put(session, ref);
+    }
+    return out;
+  }
+
+  /** How many of the sorted {@code ids} start with {@code prefix}. */
+  private static int startingWith(List<String> ids, String prefix) {
+    int from = lowerBound(ids, prefix);
+    int to = lowerBound(ids, prefix + Character.MAX_VALUE);
+    return to - from;
+  }
+
+  private static int lowerBound(List<String> sorted, String key) {
+    int lo = 0;
+    int hi = sorted.size();
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (sorted.get(mid).compareTo(key) < 0) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    return lo;
+  }
+
   public List<SessionId> resolve(String ref, int max) {
     try (PreparedStatement exact = connection.prepareStatement("SELECT session FROM sessions WHERE session = ?")) {
       exact.setString(1, ref);
@@ -370,19 +431,37 @@ public final class SessionQueries {
   }
 
   /** Every recorded conflict, in the digest's order. */
+  /**
+   * Every recorded conflict, with how it was resolved: a conflict is resolved once a later write on
+   * the same register saw its winner (its {@code prev} names the winner); {@code resolution} is then
+   * the register's value now.
+   */
   public List<ConflictRow> conflicts() {
-    try (PreparedStatement p = connection.prepareStatement(Digest.query("conflicts"))) {
+    String sql = "SELECT c.session, c.register, c.prev, c.winner_origin, c.winner_seq, c.winner_hlc, c.winner_value, c.loser_origin,"
+        + " c.loser_seq, c.loser_hlc, c.loser_value,"
+        + " (SELECT l.origin || '/' || l.seq FROM curation_log l WHERE l.session = c.session AND l.register = c.register"
+        + "    AND l.prev = c.winner_origin || '/' || c.winner_seq ORDER BY l.hlc LIMIT 1) AS resolved_by,"
+        + " (SELECT r.value FROM registers r WHERE r.session = c.session AND r.register = c.register) AS now"
+        + " FROM conflicts c ORDER BY c.session, c.register, c.prev, c.loser_origin, c.loser_seq";
+    try (PreparedStatement p = connection.prepareStatement(sql)) {
       List<ConflictRow> out = new ArrayList<>();
       try (ResultSet rs = p.executeQuery()) {
         while (rs.next()) {
+          String resolvedBy = rs.getString(12);
           out.add(new ConflictRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getLong(5),
-              rs.getString(6), rs.getString(7), rs.getString(8), rs.getLong(9), rs.getString(10), rs.getString(11)));
+              rs.getString(6), rs.getString(7), rs.getString(8), rs.getLong(9), rs.getString(10), rs.getString(11), resolvedBy,
+              resolvedBy == null ? null : rs.getString(13)));
         }
       }
       return out;
     } catch (SQLException e) {
       throw new ViewException("list conflicts in", file, e);
     }
+  }
+
+  /** The conflicts no later write has settled ({@link #conflicts()} without the resolved ones). */
+  public List<ConflictRow> openConflicts() {
+    return conflicts().stream().filter(c -> !c.isResolved()).toList();
   }
 
   /** Row counts of the main tables, for status. */

@@ -220,7 +220,7 @@ public final class WebUi extends Handler.Abstract {
         .withLimit(PAGE + 1).withTopLevel(!trash).withAfter(after(q.getValue("after")));
     record Listing(List<SessionRow> rows, java.util.Map<String, Long> subAgents, java.util.Set<String> forked) {}
     Listing l = views.read(v -> new Listing(v.queries().sessions(filter), v.queries().subAgentCounts(),
-        v.queries().conflicts().stream().map(c -> c.session()).collect(java.util.stream.Collectors.toSet())));
+        v.queries().openConflicts().stream().map(c -> c.session()).collect(java.util.stream.Collectors.toSet())));
     List<SessionRow> rows = l.rows().size() > PAGE ? l.rows().subList(0, PAGE) : l.rows();
     String next = null;
     if (l.rows().size() > PAGE) {
@@ -265,7 +265,7 @@ public final class WebUi extends Handler.Abstract {
       java.util.Map<String, SessionRow> started = SubAgentLinks.of(rows, subAgents);
       List<Pages.Message> messages = rows.stream().map(m -> message(m, started)).toList();
       return new Pages.Session(new Pages.Frame(row.title() == null ? id.toString() : row.title(), csrf), row, messages,
-          v.queries().conflicts().stream().filter(c -> c.session().equals(id.toString())).toList(), subAgents);
+          v.queries().openConflicts().stream().filter(c -> c.session().equals(id.toString())).toList(), subAgents);
     }));
     if (page.isEmpty()) {
       text(response, callback, 404, "no session " + id);

@@ -65,8 +65,9 @@ public final class RebuildCommand implements Callable<Integer> {
       ctx.out().println(Json.write(Json.object().put("events", events).put("seconds", Math.round(seconds * 1000) / 1000.0)
           .put("skipped_unknown", r.position().skippedUnknown()).put("digest", digest)));
     } else {
-      ctx.out().printf("rebuilt view from %d events in %.2f s (%.0f events/s); digest %s%n",
-          events, seconds, events / Math.max(seconds, 1e-9), digest);
+      // a rate means something only over a run long enough to measure (not "2 events/s" for four)
+      ctx.out().printf("rebuilt view from %d events in %.2f s%s; digest %s%n", events, seconds,
+          seconds >= 1 && events >= 1000 ? String.format(" (%.0f events/s)", events / seconds) : "", digest);
     }
     return 0;
   }

@@ -75,16 +75,16 @@ public final class StatusCommand implements Callable<Integer> {
       ctx.out().printf("home        %s%n", home.root());
       ctx.out().printf("origin      %s%n", origin);
       ctx.out().printf("age         %s (for --encrypt-to on other machines)%n", recipient);
-      ctx.out().printf("ledger      %d entries, files %s (sparse: less is allocated), head index %d%n", state.entries(), human(bytes), headIndex);
+      ctx.out().printf("ledger      %d entries, head index %d%n", state.entries(), headIndex);
       ctx.out().printf("clock       %s%n", state.maxHlc());
       ctx.out().printf("origins     %s%n", state.highWater().isEmpty() ? "none" : "");
       state.highWater().forEach((k, v) -> ctx.out().printf("  %-28s seq %d%n", k, v.value()));
       ctx.out().printf("quarantine  %d events held back%n", quarantined);
-      ctx.out().printf("view        %d applied, %d unknown skipped, %s%n", position.applied(), position.skippedUnknown(),
-          lag == 0 ? "up to date" : lag + " entries behind");
+      ctx.out().printf("view        %d applied, %d unknown skipped, %s; %s%n", position.applied(), position.skippedUnknown(),
+          lag == 0 ? "up to date" : lag + " entries behind", human(viewBytes(home)));
       ctx.out().printf("targets     %s%n", targets.isEmpty() ? "none synced yet" : "");
       new java.util.TreeMap<>(targets).forEach((name, t) -> ctx.out().printf("  %-40s %-12s last success %s%s%s%n", name, t.staleness(now),
-          t.lastSuccess() == null ? "never" : t.lastSuccess().toString(),
+          t.lastSuccess() == null ? "never" : t.lastSuccess().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString(),
           t.paused() != null ? "; PAUSED: " + t.paused() : t.lastError() == null ? "" : "; last error: " + t.lastError(),
           t.failures() > 0 && t.paused() == null ? " (" + t.failures() + " failed in a row)" : ""));
       ctx.out().printf("dead letters %s%n", deadLetters.isEmpty() ? "none" : deadLetters.size() + " (cairn reconcile TARGET retries them)");
@@ -94,6 +94,16 @@ public final class StatusCommand implements Callable<Integer> {
       TrustOutput.printProblems(pins, ctx.out());
     }
     return code;
+  }
+
+  /** The view's files (view.db and its WAL): real bytes, unlike the ledger's pre-allocated, sparse cycle files. */
+  private static long viewBytes(Home home) throws IOException {
+    long n = 0;
+    for (String suffix : new String[] {"", "-wal"}) {
+      Path p = home.view().resolveSibling(home.view().getFileName() + suffix);
+      n += Files.exists(p) ? Files.size(p) : 0;
+    }
+    return n;
   }
 
   private static long diskBytes(Path dir) throws IOException {
@@ -107,8 +117,8 @@ public final class StatusCommand implements Callable<Integer> {
 
   private static String human(long bytes) {
     if (bytes < 1024 * 1024) {
-      return (bytes / 1024) + " KiB";
+      return (bytes / 1024) + " KiB on disk";
     }
-    return String.format("%.1f MiB", bytes / 1024.0 / 1024.0);
+    return String.format("%.1f MiB on disk", bytes / 1024.0 / 1024.0);
   }
 }

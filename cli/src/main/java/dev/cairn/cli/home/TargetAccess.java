@@ -5,8 +5,9 @@ import picocli.CommandLine.Option;
 
 /**
  * The options that say how to reach a target, shared by every verb that takes one (sync,
- * reconcile, gc) as a picocli mixin: {@code --token} for an http(s) peer and {@code --endpoint}
- * for an S3-compatible store. Mutable only while picocli parses.
+ * reconcile, gc) as a picocli mixin: {@code --token} for an http(s) peer, {@code --endpoint}
+ * for an S3-compatible store, {@code --create} for a folder that does not exist yet. Mutable only
+ * while picocli parses.
  */
 public final class TargetAccess {
   @Option(names = "--token", paramLabel = "TOKEN",
@@ -17,7 +18,11 @@ public final class TargetAccess {
       description = "S3-compatible endpoint for s3:// targets (default: $AWS_ENDPOINT_URL, or secrets.toml).")
   String endpoint;
 
+  @Option(names = "--create", description = "Create a folder target that does not exist yet (without it a missing folder is an error: a typo"
+      + " does not start a new, empty archive).")
+  boolean create;
+
   public TargetResolver resolver(Context ctx, Home home) {
-    return new TargetResolver(ctx, home, token, endpoint);
+    return new TargetResolver(ctx, home, token, endpoint, create);
   }
 }

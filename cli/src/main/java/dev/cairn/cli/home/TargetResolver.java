@@ -32,19 +32,21 @@ public final class TargetResolver {
   private final Home home;
   private final String token;
   private final String endpoint;
+  private final boolean create;
   private final Config config;
   private final Secrets secrets;
 
   /** A resolver with no --token or --endpoint given: what a named target stores, else the environment. */
   public static TargetResolver of(Context ctx, Home home) {
-    return new TargetResolver(ctx, home, null, null);
+    return new TargetResolver(ctx, home, null, null, false);
   }
 
-  TargetResolver(Context ctx, Home home, String token, String endpoint) {
+  TargetResolver(Context ctx, Home home, String token, String endpoint, boolean create) {
     this.ctx = ctx;
     this.home = home;
     this.token = token;
     this.endpoint = endpoint;
+    this.create = create;
     this.config = Config.read(home);
     this.secrets = Secrets.read(home);
   }
@@ -70,6 +72,12 @@ public final class TargetResolver {
 
   private Transport transport(String name, TargetUrl url) {
     if (url instanceof TargetUrl.Folder f) {
+      if (!java.nio.file.Files.isDirectory(f.path()) && !create) {
+        // a typo must not quietly start a new, empty archive; nor a share that is not mounted. With --create the
+        // folder is made by the first write (a dry run writes nothing)
+        throw new BadInputException("TARGET", 0, (java.nio.file.Files.exists(f.path()) ? "not a folder: " : "no such folder: ") + f.path()
+            + "; create it or use --create");
+      }
       return new FolderTransport(f.path());
     }
     if (url instanceof TargetUrl.Http h) {

@@ -55,10 +55,12 @@ public final class SessionsCommand implements Callable<Integer> {
   public Integer call() {
     List<SessionRow> rows;
     java.util.Map<String, Long> subAgents;
+    java.util.Map<String, String> refs;
     try (Views.Fresh f = Views.caughtUp(Home.of(ctx))) {
       SessionFilter.Trashed t = trashed ? SessionFilter.Trashed.ONLY : all ? SessionFilter.Trashed.ALL : SessionFilter.Trashed.HIDE;
       rows = f.view().queries().sessions(filters.apply(SessionFilter.DEFAULT).withTrashed(t).withLimit(limit).withTopLevel(!allKinds && !trashed));
       subAgents = f.view().queries().subAgentCounts();
+      refs = json ? java.util.Map.of() : f.view().queries().shortRefs(rows.stream().map(SessionRow::session).toList(), SHORT_REF);
     }
     if (json) {
       ArrayNode out = Json.MAPPER.createArrayNode();
@@ -75,15 +77,20 @@ public final class SessionsCommand implements Callable<Integer> {
       ctx.out().println("no sessions");
       return 0;
     }
-    TerminalText.writer(ctx.out()).printf("%-1s %-44s %-20s %-36s %5s %4s  %s%n", "", "SESSION", "STARTED", "TITLE", "MSGS", "SUBS", "TAGS");
+    int width = Math.max(7, refs.values().stream().mapToInt(String::length).max().orElse(7));
+    String format = "%-1s %-" + width + "s %-20s %-36s %5s %4s  %s%n";
+    TerminalText.writer(ctx.out()).printf(format, "", "SESSION", "STARTED", "TITLE", "MSGS", "SUBS", "TAGS");
     for (SessionRow r : rows) {
       long subs = subAgents.getOrDefault(r.session(), 0L);
-      TerminalText.writer(ctx.out()).printf("%-1s %-44s %-20s %-36s %5d %4s  %s%n", r.starred() ? "*" : (r.trashed() ? "x" : ""), cut(r.session(), 44),
-          cut(r.startedAt() == null ? "" : r.startedAt(), 20), cut(r.title() == null ? "" : r.title(), 36), r.messages(),
+      TerminalText.writer(ctx.out()).printf(format, r.starred() ? "*" : (r.trashed() ? "x" : ""), refs.get(r.session()),
+          cut(r.startedAt() == null ? "" : r.startedAt(), 20), cut(r.title() == null ? "" : r.title(), 36), Long.toString(r.messages()),
           subs == 0 ? "" : Long.toString(subs), r.tags() == null ? "" : r.tags());
     }
     return 0;
   }
+
+  /** The fewest characters of a session's native id a list shows (more when needed to tell it from another). */
+  static final int SHORT_REF = 8;
 
   private static String cut(String s, int n) {
     return s.length() <= n ? s : s.substring(0, n - 1) + "\u2026";

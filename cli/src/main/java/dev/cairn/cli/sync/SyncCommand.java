@@ -37,7 +37,7 @@ import picocli.CommandLine.Parameters;
         "(hash, signature, pinned key, coverage), append, project. Running it again with nothing new",
         "moves no artifact. Corrupt artifacts are quarantined and forged checkpoints rejected: both are",
         "reported, the rest of the sync goes on, and the exit code is then 5."})
-public final class SyncCommand implements Callable<Integer> {
+public class SyncCommand implements Callable<Integer> {
   private final Context ctx;
 
   @Parameters(paramLabel = "TARGET", arity = "0..1", description = "A target name (cairn target add), folder:PATH, a path, or http(s)://HOST:PORT.")
@@ -68,6 +68,16 @@ public final class SyncCommand implements Callable<Integer> {
 
   public SyncCommand(Context ctx) {
     this.ctx = ctx;
+  }
+
+  /** What one exchange does: a sync pushes and pulls ({@link PushCommand} and {@link PullCommand} say otherwise). */
+  protected dev.cairn.exchange.sync.SyncScope scope() {
+    return dev.cairn.exchange.sync.SyncScope.BOTH;
+  }
+
+  /** What the summary line starts with, before the target. */
+  protected String done() {
+    return "synced with";
   }
 
   @Override
@@ -175,7 +185,7 @@ public final class SyncCommand implements Callable<Integer> {
 
   private int syncOnce(Home home, TargetResolver.Resolved target, boolean compact) {
     Transport transport = target.transport();
-    SyncReport report = TargetSync.once(home, target, dryRun, ctx.clock().instant());
+    SyncReport report = TargetSync.once(home, target, dryRun, ctx.clock().instant(), scope());
     if (compact) {
       ctx.out().println(TargetSync.line(now(), target, report));
       report.problems().forEach(p -> ctx.err().println("cairn: warning: " + p));
@@ -204,8 +214,8 @@ public final class SyncCommand implements Callable<Integer> {
       return;
     }
     String verb = r.dryRun() ? "would seal" : "sealed";
-    ctx.out().printf("%s with %s: %s %d events (%d segment%s); %s %d artifacts, %s %d, %s %d events%s%n",
-        r.dryRun() ? "dry run" : "synced", transport.describe(), verb, r.sealedEvents(), r.sealedSegments(), r.sealedSegments() == 1 ? "" : "s",
+    ctx.out().printf("%s %s: %s %d events (%d segment%s); %s %d artifacts, %s %d, %s %d events%s%n",
+        r.dryRun() ? "dry run with" : done(), transport.describe(), verb, r.sealedEvents(), r.sealedSegments(), r.sealedSegments() == 1 ? "" : "s",
         r.dryRun() ? "would push" : "pushed", r.pushed(), r.dryRun() ? "would pull" : "pulled", r.pulled(),
         r.dryRun() ? "would apply" : "applied", r.applied(),
         r.heldBack() > 0 ? "; " + r.heldBack() + " held back (clock ahead)" : "");

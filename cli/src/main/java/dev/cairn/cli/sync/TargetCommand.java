@@ -113,16 +113,21 @@ public final class TargetCommand implements Runnable {
         out.addObject().put("name", name).put("url", spec.url().text()).put("token", secrets.token(name).isPresent())
             .put("encryption", spec.encryptionLabel())
             .put("last_success", entry == null || entry.lastSuccess() == null ? null : entry.lastSuccess().toString())
-            .put("staleness", entry == null ? "never synced" : entry.staleness(now));
+            .put("staleness", entry == null ? "never synced" : entry.staleness(now))
+            .put("last_attempt", entry == null || entry.lastAttempt() == null ? null : entry.lastAttempt().toString())
+            .put("last_error", entry == null || entry.failures() == 0 ? null : entry.lastError())
+            .put("paused", entry == null ? null : entry.paused());
       });
       if (json) {
         ctx.out().println(Json.write(out));
       } else if (out.isEmpty()) {
         ctx.out().println("no targets; add one with: cairn target add NAME URL");
       } else {
-        out.forEach(t -> ctx.out().printf("%-16s %-50s %-14s %s%s%n", t.get("name").asText(), t.get("url").asText(),
+        out.forEach(t -> ctx.out().printf("%-16s %-50s %-14s %s%s%s%n", t.get("name").asText(), t.get("url").asText(),
             t.get("staleness").asText(), t.get("token").asBoolean() ? "(token) " : "",
-            t.get("encryption").asText().equals("none") ? "" : "(encrypted: " + t.get("encryption").asText() + ")"));
+            t.get("encryption").asText().equals("none") ? "" : "(encrypted: " + t.get("encryption").asText() + ") ",
+            t.get("paused").isNull() ? t.get("last_error").isNull() ? "" : "last sync failed: " + t.get("last_error").asText()
+                : "PAUSED: " + t.get("paused").asText()));
       }
       return 0;
     }

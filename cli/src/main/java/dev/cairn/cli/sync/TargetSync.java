@@ -13,15 +13,40 @@ final class TargetSync {
 
   /** Seals, pushes, pulls and applies (a dry run changes nothing); a real run commits and records its success at {@code now}. */
   static SyncReport once(Home home, TargetResolver.Resolved target, boolean dryRun, Instant now) {
+    return once(home, target, dryRun, now, dev.cairn.exchange.sync.SyncScope.BOTH);
+  }
+
+  /** As {@link #once(Home, TargetResolver.Resolved, boolean, Instant)}, pushing, pulling or both ({@code scope}). */
+  static SyncReport once(Home home, TargetResolver.Resolved target, boolean dryRun, Instant now, dev.cairn.exchange.sync.SyncScope scope) {
     SyncReport report;
     try (HomeSession session = HomeSession.open(home)) {
-      report = session.synchronizer(Exchanges.pins(home)).sync(target.transport(), dryRun);
+      report = session.synchronizer(Exchanges.pins(home)).sync(target.transport(), dryRun, scope);
       if (!dryRun) {
         session.commit();
-        Exchanges.targets(home).success(target.id(), now);
+        long refused = report.quarantined() + report.forged() + report.conflicted();
+        if (refused == 0) {
+          Exchanges.targets(home).success(target.id(), now);
+        } else { // what verified was applied, but the target is not in step: it is not "fresh"
+          Exchanges.targets(home).failure(target.id(), now, partial(report));
+        }
       }
     }
     return report;
+  }
+
+  /** What a sync that applied what verified but refused the rest records as its outcome. */
+  static String partial(SyncReport r) {
+    java.util.List<String> parts = new java.util.ArrayList<>();
+    if (r.quarantined() > 0) {
+      parts.add(r.quarantined() + " corrupt artifact(s) quarantined");
+    }
+    if (r.forged() > 0) {
+      parts.add(r.forged() + " forged checkpoint(s) rejected");
+    }
+    if (r.conflicted() > 0) {
+      parts.add(r.conflicted() + " origin(s) stopped by a key conflict");
+    }
+    return "partial sync: " + String.join(", ", parts) + " (see cairn status; cairn reconcile TARGET heals from a good copy)";
   }
 
   /** The one line an unattended sync prints: what moved, and what was refused. */

@@ -74,6 +74,27 @@ public final class Sealer {
     return Optional.empty();
   }
 
+  /** What a seal would write: events, segments, and the number of the checkpoint that would list them. */
+  public record Plan(long events, int segments, long checkpoint) {}
+
+  /** What {@link #seal} would write now, found the same way (a scan of the ledger's tail), writing nothing. */
+  public Plan plan(LedgerReader reader, Seq localHighWater) {
+    Optional<Checkpoint> previous = latest();
+    long head = previous.map(c -> c.head().value()).orElse(0L);
+    long next = previous.map(Checkpoint::number).orElse(0L) + 1;
+    if (localHighWater.value() <= head) {
+      return new Plan(0, 0, next);
+    }
+    Scan scan = head > 0 && cursor.ledgerIndex() >= 0 ? scan(reader, cursor.ledgerIndex(), head, localHighWater, true) : null;
+    if (scan == null) {
+      scan = scan(reader, -1, head, localHighWater, true);
+    }
+    if (scan == null) {
+      throw new IllegalStateException("the ledger does not hold " + origin + " events " + (head + 1) + ".." + localHighWater);
+    }
+    return new Plan(localHighWater.value() - head, scan.counted(), next);
+  }
+
   /** How many local events are waiting to be sealed. */
   public long pending(Seq localHighWater) {
     return localHighWater.value() - latest().map(c -> c.head().value()).orElse(0L);
@@ -85,9 +106,9 @@ public final class Sealer {
     if (localHighWater.value() <= head) {
       return new Result(0, List.of(), Optional.empty());
     }
-    Scan scan = head > 0 && cursor.ledgerIndex() >= 0 ? scan(reader, cursor.ledgerIndex(), head, localHighWater) : null;
+    Scan scan = head > 0 && cursor.ledgerIndex() >= 0 ? scan(reader, cursor.ledgerIndex(), head, localHighWater, false) : null;
     if (scan == null) {
-      scan = scan(reader, -1, head, localHighWater); // no hint, or a stale one: scan the whole ledger
+      scan = scan(reader, -1, head, localHighWater, false); // no hint, or a stale one: scan the whole ledger
     }
     if (scan == null) {
       throw new IllegalStateException("the ledger does not hold " + origin + " events " + (head + 1) + ".." + localHighWater);
@@ -101,11 +122,15 @@ public final class Sealer {
     return new Result(localHighWater.value() - head, scan.written, Optional.of(checkpoint));
   }
 
-  private record Scan(List<Segment> written, long scannedTo) {}
+  private record Scan(List<Segment> written, long scannedTo, int counted) {}
 
-  /** Seals events head+1..highWater found after ledger index {@code from}; null if they are not all there. */
-  private Scan scan(LedgerReader reader, long from, long head, Seq highWater) {
+  /**
+   * Seals events head+1..highWater found after ledger index {@code from}; null if they are not all
+   * there. With {@code dry}, only counts the segments it would write.
+   */
+  private Scan scan(LedgerReader reader, long from, long head, Seq highWater, boolean dry) {
     List<Segment> written = new ArrayList<>();
+    int counted = 0;
     List<SegmentCodec.Line> chunk = new ArrayList<>();
     long chunkBytes = 0;
     long next = head + 1;
@@ -130,7 +155,10 @@ public final class Sealer {
         chunkBytes += r.bytes().length + 1;
         next++;
         if (chunk.size() >= policy.maxEvents() || chunkBytes >= policy.maxBytes()) {
-          written.add(write(chunk));
+          counted++;
+          if (!dry) {
+            written.add(write(chunk));
+          }
           chunk = new ArrayList<>();
           chunkBytes = 0;
         }
@@ -140,9 +168,12 @@ public final class Sealer {
       return null;
     }
     if (!chunk.isEmpty()) {
-      written.add(write(chunk));
+      counted++;
+      if (!dry) {
+        written.add(write(chunk));
+      }
     }
-    return new Scan(written, scannedTo);
+    return new Scan(written, scannedTo, counted);
   }
 
   private static Envelope envelope(LedgerRecord r) {

@@ -72,26 +72,82 @@ public final class Synchronizer {
   }
 
   public SyncReport sync(Transport target, boolean dryRun) {
+    return sync(target, dryRun, SyncScope.BOTH);
+  }
+
+  /**
+   * A push, a pull or both ({@code scope}). A dry run says what the real run would move: the
+   * segments and checkpoint sealing would write are counted as pushed (the real run seals first,
+   * then sends them), without writing them.
+   */
+  public SyncReport sync(Transport target, boolean dryRun, SyncScope scope) {
     Run run = new Run(target, dryRun);
     SyncReport.Tally report = run.report;
     Origin me = ledger.localOrigin();
     TargetMarkers.ensure(target, !dryRun); // before anything moves: never mix plaintext and ciphertext
-    if (dryRun) {
-      report.sealedEvents = sealer.pending(ledger.highWater(me));
-    } else {
-      Sealer.Result sealed = sealer.seal(ledger.reader(), ledger.highWater(me));
-      report.sealedEvents = sealed.events();
-      report.sealedSegments = sealed.segments().size();
+    Sealer.Plan planned = null;
+    if (scope.push()) {
+      if (dryRun) {
+        planned = sealer.plan(ledger.reader(), ledger.highWater(me));
+        report.sealedEvents = planned.events();
+        report.sealedSegments = planned.segments();
+      } else {
+        Sealer.Result sealed = sealer.seal(ledger.reader(), ledger.highWater(me));
+        report.sealedEvents = sealed.events();
+        report.sealedSegments = sealed.segments().size();
+      }
     }
     Set<Origin> remoteOrigins = new TreeSet<>(target.origins());
     report.listCalls++;
-    for (Origin origin : local.origins()) {
-      push(origin, remoteOrigins.contains(origin), run);
+    if (scope.push()) {
+      for (Origin origin : local.origins()) {
+        if (planned != null && planned.events() > 0 && origin.equals(me)) {
+          pushPlanned(me, remoteOrigins.contains(me), planned, run);
+        } else {
+          push(origin, remoteOrigins.contains(origin), run);
+        }
+      }
+      if (planned != null && planned.events() > 0 && !local.origins().contains(me)) {
+        pushPlanned(me, remoteOrigins.contains(me), planned, run); // a first seal: nothing of ours in the store yet
+      }
     }
     for (Origin origin : remoteOrigins) {
-      pull(origin, run);
+      if (scope.pulls(origin)) {
+        pull(origin, run);
+      }
     }
     return report.build();
+  }
+
+  /**
+   * What a real push of this machine's origin would send after sealing {@code planned}: the
+   * segments the newest existing checkpoint lists and the target lacks, the new segments, and the
+   * new checkpoint (which lists them all; older checkpoints are not sent).
+   */
+  private void pushPlanned(Origin me, boolean targetHasOrigin, Sealer.Plan planned, Run run) {
+    SyncReport.OriginTally r = run.report.origin(me);
+    List<ArtifactInfo> ours = local.list(me, ArtifactKind.CHECKPOINT, null);
+    if (!ours.isEmpty()) {
+      Set<ArtifactName> theirSegments = new HashSet<>();
+      if (targetHasOrigin) {
+        run.target.list(me, ArtifactKind.SEGMENT, null).forEach(i -> theirSegments.add(i.name()));
+        run.report.listCalls++;
+      }
+      ArtifactName newest = ours.get(ours.size() - 1).name();
+      try {
+        for (ArtifactName seg : CheckpointCodec.verify(newest, local.get(newest)).segmentNames()) {
+          if (!theirSegments.contains(seg)) {
+            r.pushed++;
+            run.report.planned.add("push " + seg);
+          }
+        }
+      } catch (ArtifactCorruptException e) {
+        run.report.problems.add("the real run would quarantine " + newest + " in the local store: " + e.getMessage());
+      }
+    }
+    r.pushed += planned.segments() + 1;
+    run.report.planned.add("push " + planned.segments() + " segment(s) and checkpoint " + planned.checkpoint() + " of " + me + " that sealing "
+        + planned.events() + " new event(s) writes first");
   }
 
   private void push(Origin origin, boolean targetHasOrigin, Run run) {

@@ -71,8 +71,12 @@ public final class TransportException extends CairnException implements Classifi
     return code;
   }
 
+  /**
+   * A store that refused these credentials (401, 403) is a state to fix (a key, a token, a policy),
+   * exit 4 like an http peer's refused token; anything else an operating error.
+   */
   @Override
   public Kind kind() {
-    return Kind.IO;
+    return status == 401 || status == 403 ? Kind.STATE : Kind.IO;
   }
 }

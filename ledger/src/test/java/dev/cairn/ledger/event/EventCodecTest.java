@@ -33,6 +33,15 @@ class EventCodecTest {
       Map.entry("blob.stored", "5784dd679b281a5b7a5e409e8f789a15d00517e2b9529fc73e0f29743c8d8ca9"));
 
   @Test
+  void aWrongTypedValueIsQuotedOnceInTheError() {
+    byte[] line = ("{\"hlc\":\"20251121T194632.123Z-000000\",\"ordinal\":\"one\",\"origin\":\"laptop-3f9a1c\",\"role\":\"user\","
+        + "\"seq\":1,\"session\":\"laptop-3f9a1c~s\",\"text\":\"hi\",\"type\":\"message.appended\",\"v\":1}").getBytes(UTF_8);
+    EventFormatException e = assertThrows(EventFormatException.class, () -> EventCodec.decode(line));
+    assertTrue(e.getMessage().contains("found \"one\""), e.getMessage());
+    assertTrue(!e.getMessage().contains("\"\"one\"\""), "not doubled: " + e.getMessage());
+  }
+
+  @Test
   void everyTypeEncodesToItsGoldenBytes() {
     for (GoldenEvents.Golden g : GoldenEvents.all()) {
       assertEquals(g.line(), new String(EventCodec.encode(g.event()), UTF_8), g.event().type());
