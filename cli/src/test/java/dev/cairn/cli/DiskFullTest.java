@@ -81,7 +81,7 @@ class DiskFullTest {
   @Test
   void syncAndRebuildOnAFullDiskSayOneLineAndLoseNothing() throws Exception {
     Path home = mount.resolve("home");
-    Path target = mount.resolve("target");
+    Path target = Files.createDirectories(mount.resolve("target"));
     assertEquals(0, Cli.run(home, "init", "--origin", "full-000002").code());
     assertEquals(0, Cli.runWithInput(home, CliTest.LOCAL.replace("home-aaaaaa", "full-000002"), "import", "events", "-").code());
     String digest = Cli.run(home, "digest").line();

@@ -70,7 +70,7 @@ class EncryptedSyncCliTest {
   void twoRecipientsConvergeThroughAFolderThatHoldsOnlyAgeFilesAndAStrangerIsRefused() throws Exception {
     Path a = home("a", "alpha-aaaaaa");
     Path b = home("b", "bravo-bbbbbb");
-    Path vault = dir.resolve("vault");
+    Path vault = java.nio.file.Files.createDirectories(dir.resolve("vault"));
     ok(Cli.run(a, "target", "add", "vault", "folder:" + vault, "--encrypt-to", recipient(b)));
     ok(Cli.run(b, "target", "add", "vault", "folder:" + vault, "--encrypt-to", recipient(a)));
     for (Path h : List.of(a, b, a)) {

@@ -118,7 +118,7 @@ class OperationsCliTest {
   @Test
   void gcRemovesSupersededCheckpointsAndItsDryRunListsExactlyThose() throws Exception {
     Path a = home("a", "alpha-aaaaaa");
-    Path folder = dir.resolve("shared");
+    Path folder = Files.createDirectories(dir.resolve("shared"));
     for (int i = 1; i <= 3; i++) {
       importOne(a, "alpha-aaaaaa", i);
       assertEquals(0, Cli.run(a, "sync", folder.toString()).code());

@@ -21,6 +21,11 @@ class ServiceTest {
   private Path home(String name, String origin) {
     Path h = dir.resolve(name);
     assertEquals(0, Cli.run(h, "init", "--origin", origin).code());
+    try {
+      java.nio.file.Files.createDirectories(dir.resolve("shared"));
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
     assertEquals(0, Cli.run(h, "target", "add", "shared", "folder:" + dir.resolve("shared")).code());
     return h;
   }

@@ -32,6 +32,8 @@ class TargetsCliTest {
 
   @Test
   void namedTargetsAreKeptInConfigAndSyncByName() throws Exception {
+    Files.createDirectories(dir.resolve("nas"));
+    Files.createDirectories(dir.resolve("usb"));
     assertEquals(0, Cli.run(home, "target", "add", "nas", "folder:" + dir.resolve("nas")).code());
     assertEquals(0, Cli.run(home, "target", "add", "usb", dir.resolve("usb").toString()).code());
     JsonNode list = Cli.json(home, "target", "list");
@@ -60,6 +62,7 @@ class TargetsCliTest {
 
   @Test
   void watchSyncsLocalChangesUntilStopped() throws Exception {
+    Files.createDirectories(dir.resolve("nas"));
     assertEquals(0, Cli.run(home, "target", "add", "nas", "folder:" + dir.resolve("nas")).code());
     StringWriter out = new StringWriter();
     Thread watcher = new Thread(() -> Main.run(new String[] {"--home", home.toString(), "sync", "nas", "--watch", "--interval", "1"},

@@ -44,19 +44,6 @@ public final class LedgerHead {
     return lockHeld(paths.writerLock()) ? OptionalLong.empty() : OptionalLong.of(index);
   }
 
-  /**
-   * The ledger's state as its last writer closed it (high-water marks, entries, clock), when the
-   * ledger is idle and that snapshot covers exactly the closed head; empty otherwise (ask the queue).
-   */
-  public static java.util.Optional<LedgerState> idleState(LedgerPaths paths) {
-    OptionalLong head = ifIdle(paths);
-    if (head.isEmpty()) {
-      return java.util.Optional.empty();
-    }
-    LedgerState snapshot = LedgerState.read(paths.state());
-    return snapshot != null && snapshot.lastIndex() == head.getAsLong() ? java.util.Optional.of(snapshot) : java.util.Optional.empty();
-  }
-
   /** Whether some process holds a lock on {@code lockFile}; true when that cannot be told. */
   static boolean lockHeld(Path lockFile) {
     long inode;

@@ -38,10 +38,10 @@ public final class StatusCommand implements Callable<Integer> {
     int code;
     Home home = Home.of(ctx);
     String origin = home.origin().value();
-    java.util.Optional<LedgerState> idle = dev.cairn.ledger.LedgerHead.idleState(home.ledgerPaths()); // no writer: the queue need not start
-    try (var reader = idle.isPresent() ? null : home.openReader(); var view = home.openView()) {
-      LedgerState state = idle.isPresent() ? idle.get() : reader.state();
-      long headIndex = idle.isPresent() ? state.lastIndex() : reader.headIndex();
+    // status opens the queue even when the view is current: it is the verb that finds a damaged ledger
+    try (var reader = home.openReader(); var view = home.openView()) {
+      LedgerState state = reader.state();
+      long headIndex = reader.headIndex();
       Position position = view.position();
       long lag = position.lag(state.entries());
       long bytes = diskBytes(home.ledgerPaths().queue());
