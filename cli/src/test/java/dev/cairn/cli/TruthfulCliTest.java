@@ -119,4 +119,28 @@ class TruthfulCliTest {
     var real2 = Cli.json(a, "push", shared);
     assertEquals(real2.get("pushed").asLong(), dry2.get("pushed").asLong(), "dry " + dry2 + " real " + real2);
   }
+
+  /** Runs a verb with a terminal on the other end (or not): returns what went to stderr. */
+  private static String stderr(Path home, boolean terminal, String... args) {
+    java.io.StringWriter err = new java.io.StringWriter();
+    java.util.List<String> all = new java.util.ArrayList<>(java.util.List.of("--home", home.toString()));
+    all.addAll(java.util.List.of(args));
+    int code = Main.run(all.toArray(String[]::new), new dev.cairn.cli.command.Context(java.util.Map.of(), java.io.InputStream.nullInputStream(),
+        new java.io.PrintWriter(new java.io.StringWriter(), true), new java.io.PrintWriter(err, true), terminal));
+    assertEquals(0, code, String.join(" ", args) + ": " + err);
+    return err.toString();
+  }
+
+  @Test
+  void longVerbsDrawAProgressBarOnATerminalAndNothingElsewhere() throws Exception {
+    Path a = home("a", "alpha-aaaaaa");
+    String shared = "folder:" + Files.createDirectories(dir.resolve("shared"));
+    for (String[] verb : new String[][] {{"sync", shared}, {"push", shared}, {"pull", shared}, {"reconcile", shared}, {"gc", "--dry-run"},
+        {"verify"}, {"rebuild"}}) {
+      String drawn = stderr(a, true, verb);
+      assertTrue(drawn.contains("[") && drawn.contains("#") && drawn.contains("\r"), String.join(" ", verb) + " drew no bar: " + drawn);
+      String piped = stderr(a, false, verb);
+      assertFalse(piped.contains("\r"), String.join(" ", verb) + " drew on a pipe: " + piped);
+    }
+  }
 }

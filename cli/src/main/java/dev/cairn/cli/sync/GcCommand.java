@@ -57,7 +57,12 @@ public final class GcCommand implements Callable<Integer> {
     try (Ledger ledger = home.openLedger()) { // the writer lock: no local seal or sync runs meanwhile
       var pins = Exchanges.pins(home);
       pins.pinOwn(ledger.localOrigin(), Exchanges.key(home).publicKey(), ctx.clock().instant());
-      r = new GarbageCollector(pins, ctx.clock().instant()).collect(store, grace, dryRun);
+      dev.cairn.cli.output.Progress progress = new dev.cairn.cli.output.Progress(ctx, "gc " + store.describe(), "origins");
+      try {
+        r = new GarbageCollector(pins, ctx.clock().instant()).collect(store, grace, dryRun, progress::update);
+      } finally {
+        progress.done();
+      }
     }
     if (json) {
       ObjectNode o = Json.object().put("store", store.describe()).put("dry_run", dryRun).put("grace", DurationConverter.format(grace))

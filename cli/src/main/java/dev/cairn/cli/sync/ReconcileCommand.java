@@ -65,8 +65,14 @@ public final class ReconcileCommand implements Callable<Integer> {
     JobRunner.Outcome<ReconcileReport> out = runner.run(t.id(), "reconcile", () -> {
       try (HomeSession session = HomeSession.open(home)) {
         PinnedKeys pins = Exchanges.pins(home);
-        ReconcileReport r = new Reconciler(session.ledger().localOrigin(), Exchanges.store(home), session.synchronizer(pins), pins)
-            .reconcile(t.transport(), restore);
+        dev.cairn.cli.output.Progress progress = new dev.cairn.cli.output.Progress(ctx, "reconcile " + where, "origins");
+        ReconcileReport r;
+        try {
+          r = new Reconciler(session.ledger().localOrigin(), Exchanges.store(home), session.synchronizer(pins), pins)
+              .reconcile(t.transport(), restore, progress::update);
+        } finally {
+          progress.done();
+        }
         session.commit();
         return r;
       }

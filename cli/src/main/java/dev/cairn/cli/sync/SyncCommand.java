@@ -185,7 +185,14 @@ public class SyncCommand implements Callable<Integer> {
 
   private int syncOnce(Home home, TargetResolver.Resolved target, boolean compact) {
     Transport transport = target.transport();
-    SyncReport report = TargetSync.once(home, target, dryRun, ctx.clock().instant(), scope());
+    dev.cairn.cli.output.Progress progress = new dev.cairn.cli.output.Progress(ctx, target.label(), "origins"); // a terminal only
+    SyncReport report;
+    try {
+      report = TargetSync.once(home, target, dryRun, ctx.clock().instant(), scope(), compact ? dev.cairn.exchange.sync.StepListener.NONE
+          : progress::update);
+    } finally {
+      progress.done();
+    }
     if (compact) {
       ctx.out().println(TargetSync.line(now(), target, report));
       report.problems().forEach(p -> ctx.err().println("cairn: warning: " + p));

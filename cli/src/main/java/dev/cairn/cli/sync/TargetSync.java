@@ -18,9 +18,15 @@ final class TargetSync {
 
   /** As {@link #once(Home, TargetResolver.Resolved, boolean, Instant)}, pushing, pulling or both ({@code scope}). */
   static SyncReport once(Home home, TargetResolver.Resolved target, boolean dryRun, Instant now, dev.cairn.exchange.sync.SyncScope scope) {
+    return once(home, target, dryRun, now, scope, dev.cairn.exchange.sync.StepListener.NONE);
+  }
+
+  /** As above, telling {@code steps} after each origin (a progress bar). */
+  static SyncReport once(Home home, TargetResolver.Resolved target, boolean dryRun, Instant now, dev.cairn.exchange.sync.SyncScope scope,
+      dev.cairn.exchange.sync.StepListener steps) {
     SyncReport report;
     try (HomeSession session = HomeSession.open(home)) {
-      report = session.synchronizer(Exchanges.pins(home)).sync(target.transport(), dryRun, scope);
+      report = session.synchronizer(Exchanges.pins(home)).sync(target.transport(), dryRun, scope, steps);
       if (!dryRun) {
         session.commit();
         long refused = report.quarantined() + report.forged() + report.conflicted();

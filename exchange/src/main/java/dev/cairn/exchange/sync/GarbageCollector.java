@@ -52,11 +52,19 @@ public final class GarbageCollector {
   }
 
   public GcReport collect(Transport store, Duration grace, boolean dryRun) {
+    return collect(store, grace, dryRun, StepListener.NONE);
+  }
+
+  /** As {@link #collect(Transport, Duration, boolean)}, telling {@code steps} after each origin. */
+  public GcReport collect(Transport store, Duration grace, boolean dryRun, StepListener steps) {
     GcReport.Tally report = new GcReport.Tally();
     report.dryRun = dryRun;
     Instant cutoff = now.minus(grace);
-    for (Origin origin : store.origins()) {
+    List<Origin> origins = store.origins();
+    long done = 0;
+    for (Origin origin : origins) {
       collectOrigin(origin, store, cutoff, dryRun, report);
+      steps.step(++done, origins.size());
     }
     return report.build();
   }

@@ -50,14 +50,21 @@ public final class Reconciler {
   }
 
   public ReconcileReport reconcile(Transport target, boolean restore) {
+    return reconcile(target, restore, StepListener.NONE);
+  }
+
+  /** As {@link #reconcile(Transport, boolean)}, telling {@code steps} after each origin. */
+  public ReconcileReport reconcile(Transport target, boolean restore, StepListener steps) {
     ReconcileReport.Tally report = new ReconcileReport.Tally();
     TargetMarkers.ensure(target, true); // reconcile uploads: never into a target of the other kind
     synchronizer.sealOnly(); // the ledger's unsealed events become artifacts first
     findWrongKind(target, report);
     Set<Origin> origins = new TreeSet<>(local.origins());
     origins.addAll(target.origins());
+    long done = 0;
     for (Origin origin : origins) {
       reconcileOrigin(origin, target, restore, report);
+      steps.step(++done, origins.size());
     }
     if (restore) {
       // by the ledger's high-water marks, not checkpoint numbers: this home's own events come back too

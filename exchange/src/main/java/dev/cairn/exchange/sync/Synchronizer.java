@@ -81,6 +81,11 @@ public final class Synchronizer {
    * then sends them), without writing them.
    */
   public SyncReport sync(Transport target, boolean dryRun, SyncScope scope) {
+    return sync(target, dryRun, scope, StepListener.NONE);
+  }
+
+  /** As {@link #sync(Transport, boolean, SyncScope)}, telling {@code steps} after each origin pushed or pulled. */
+  public SyncReport sync(Transport target, boolean dryRun, SyncScope scope, StepListener steps) {
     Run run = new Run(target, dryRun);
     SyncReport.Tally report = run.report;
     Origin me = ledger.localOrigin();
@@ -99,13 +104,17 @@ public final class Synchronizer {
     }
     Set<Origin> remoteOrigins = new TreeSet<>(target.origins());
     report.listCalls++;
+    List<Origin> localOrigins = scope.push() ? local.origins() : List.of();
+    long total = localOrigins.size() + remoteOrigins.stream().filter(scope::pulls).count();
+    long done = 0;
     if (scope.push()) {
-      for (Origin origin : local.origins()) {
+      for (Origin origin : localOrigins) {
         if (planned != null && planned.events() > 0 && origin.equals(me)) {
           pushPlanned(me, remoteOrigins.contains(me), planned, run);
         } else {
           push(origin, remoteOrigins.contains(origin), run);
         }
+        steps.step(++done, total);
       }
       if (planned != null && planned.events() > 0 && !local.origins().contains(me)) {
         pushPlanned(me, remoteOrigins.contains(me), planned, run); // a first seal: nothing of ours in the store yet
@@ -114,6 +123,7 @@ public final class Synchronizer {
     for (Origin origin : remoteOrigins) {
       if (scope.pulls(origin)) {
         pull(origin, run);
+        steps.step(++done, total);
       }
     }
     return report.build();
