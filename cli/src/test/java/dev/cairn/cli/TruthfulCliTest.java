@@ -143,4 +143,24 @@ class TruthfulCliTest {
       assertFalse(piped.contains("\r"), String.join(" ", verb) + " drew on a pipe: " + piped);
     }
   }
+
+  @Test
+  void aSyncThatRefusedSomethingIsAPartialSyncNotAFreshOne() throws Exception {
+    Path a = home("a", "alpha-aaaaaa");
+    Path b = home("b", "bravo-bbbbbb");
+    Path shared = Files.createDirectories(dir.resolve("shared"));
+    assertEquals(0, Cli.run(a, "sync", shared.toString()).code());
+    try (var files = Files.walk(shared.resolve("alpha-aaaaaa/segments"))) {
+      Path segment = files.filter(p -> p.toString().endsWith(".zst")).findFirst().orElseThrow();
+      byte[] bytes = Files.readAllBytes(segment);
+      bytes[bytes.length / 2] ^= 0x10;
+      Files.write(segment, bytes);
+    }
+    Cli.Result partial = Cli.run(b, "sync", shared.toString());
+    assertEquals(5, partial.code(), partial.out() + partial.err());
+    var t = Cli.json(b, "status").get("targets").get("folder:" + shared);
+    assertEquals("partial sync", t.get("staleness").asText(), t.toString());
+    assertTrue(t.get("last_error").asText().startsWith("partial sync:"), t.toString());
+    assertTrue(Cli.run(b, "status").out().contains("partial sync"));
+  }
 }

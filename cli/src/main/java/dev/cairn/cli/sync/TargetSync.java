@@ -52,7 +52,7 @@ final class TargetSync {
     if (r.conflicted() > 0) {
       parts.add(r.conflicted() + " origin(s) stopped by a key conflict");
     }
-    return "partial sync: " + String.join(", ", parts) + " (see cairn status; cairn reconcile TARGET heals from a good copy)";
+    return dev.cairn.exchange.sync.TargetLog.PARTIAL + " " + String.join(", ", parts) + " (see cairn status; cairn reconcile TARGET heals from a good copy)";
   }
 
   /** The one line an unattended sync prints: what moved, and what was refused. */

@@ -18,8 +18,9 @@ import java.util.TreeMap;
 /**
  * When each target was last synced, successfully or not ({@code state/targets.json}, written
  * durably under a lock, so concurrent syncs keep each other's entries), and how stale that makes
- * it: fresh (success under 1 h ago), stale (under
- * 24 h), very stale (older, or never); how many attempts failed in a row since the last success;
+ * it: fresh (success under 1 h ago), stale (under 24 h), very stale (older), never synced; or,
+ * when the last attempt did not succeed whole, "partial sync" or "last sync failed" whatever the
+ * last success was; how many attempts failed in a row since the last success;
  * and whether the target is paused (a failure that retrying cannot fix: a missing bucket, refused
  * credentials, a key that does not open its files) until someone fixes it and syncs it by name.
  * Not thread-safe.
@@ -28,6 +29,12 @@ public final class TargetLog {
   /** One target's record. Immutable. */
   public record Entry(TargetId target, Instant lastSuccess, Instant lastAttempt, String lastError, int failures, String paused) {
     public String staleness(Instant now) {
+      if (failures > 0 && lastError != null && lastError.startsWith(PARTIAL)) {
+        return "partial sync"; // the last attempt moved what verified and refused the rest: not in step
+      }
+      if (failures > 0 && paused == null) {
+        return "last sync failed";
+      }
       if (lastSuccess == null) {
         return "never synced";
       }
@@ -35,6 +42,9 @@ public final class TargetLog {
       return age.compareTo(Duration.ofHours(1)) < 0 ? "fresh" : age.compareTo(Duration.ofHours(24)) < 0 ? "stale" : "very stale";
     }
   }
+
+  /** How the error of a sync that applied what verified but refused the rest starts. */
+  public static final String PARTIAL = "partial sync:";
 
   private static final ObjectMapper MAPPER = new ObjectMapper();
   private final Path file;
