@@ -1,6 +1,5 @@
 package dev.cairn.bench;
 
-import dev.cairn.ledger.EventId;
 import dev.cairn.ledger.Hlc;
 import dev.cairn.ledger.Origin;
 import dev.cairn.ledger.Seq;
@@ -11,20 +10,14 @@ import dev.cairn.ledger.event.Event;
 import dev.cairn.ledger.event.EventBody;
 import dev.cairn.ledger.event.ImageRef;
 import dev.cairn.ledger.event.MessageAppended;
-import dev.cairn.ledger.event.MessagePinned;
-import dev.cairn.ledger.event.SessionFlagged;
 import dev.cairn.ledger.event.SessionRecorded;
-import dev.cairn.ledger.event.SessionRenamed;
-import dev.cairn.ledger.event.SessionTagChanged;
 import dev.cairn.ledger.event.ToolCall;
 import dev.cairn.ledger.event.Usage;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Random;
 import java.util.TreeMap;
@@ -61,7 +54,7 @@ public final class RealShapedWorkload implements Iterator<Event> {
   private final int[] logical = new int[3];
   private final Writing[] writing = new Writing[3];
   private final List<SessionId> sessions = new ArrayList<>();
-  private final Map<String, EventId[]> versions = new HashMap<>();
+  private final Curations curations = new Curations();
   private final List<ImageRef> images = new ArrayList<>();
   private final ArrayDeque<EventBody> pending = new ArrayDeque<>();
   private int pendingOrigin = -1;
@@ -107,11 +100,7 @@ public final class RealShapedWorkload implements Iterator<Event> {
     wall[o] += step;
     logical[o] = step == 0 ? logical[o] + 1 : 0;
     Event e = new Event(ORIGINS.get(o), new Seq(++seq[o]), new Hlc(wall[o], logical[o]), body);
-    if (body instanceof Curation c) {
-      EventId[] v = versions.computeIfAbsent(c.session() + "|" + c.register().name(), k -> new EventId[2]);
-      v[1] = v[0];
-      v[0] = e.id();
-    }
+    curations.stamped(e);
     return e;
   }
 
@@ -211,18 +200,7 @@ public final class RealShapedWorkload implements Iterator<Event> {
   }
 
   private Curation curation() {
-    SessionId s = sessions.get(random.nextInt(sessions.size()));
-    Curation c = switch (random.nextInt(6)) {
-      case 0 -> SessionFlagged.starred(s, null);
-      case 1 -> SessionFlagged.unstarred(s, null);
-      case 2 -> new SessionRenamed(s, firstLine(pool.slice(random, 30)), null);
-      case 3 -> SessionTagChanged.tagged(s, "tag" + random.nextInt(8), null);
-      case 4 -> new MessagePinned(s, random.nextInt(4), random.nextBoolean() ? null : firstLine(pool.slice(random, 30)), null);
-      default -> SessionFlagged.trashed(s, null);
-    };
-    EventId[] v = versions.get(s + "|" + c.register().name());
-    EventId prev = v == null ? null : random.nextInt(3) == 0 ? v[1] : v[0]; // a third saw an older version: concurrent
-    return c.withPrev(prev);
+    return curations.draw(random, sessions, () -> firstLine(pool.slice(random, 30)));
   }
 
   /** An event's payload size in characters: log-normal, capped at 400 KB. */

@@ -1,8 +1,5 @@
 package dev.cairn.bench;
 
-import dev.cairn.ledger.event.SessionTagChanged;
-import dev.cairn.ledger.event.SessionFlagged;
-import dev.cairn.ledger.EventId;
 import dev.cairn.ledger.Hlc;
 import dev.cairn.ledger.Origin;
 import dev.cairn.ledger.Seq;
@@ -11,9 +8,7 @@ import dev.cairn.ledger.event.Curation;
 import dev.cairn.ledger.event.Event;
 import dev.cairn.ledger.event.EventBody;
 import dev.cairn.ledger.event.MessageAppended;
-import dev.cairn.ledger.event.MessagePinned;
 import dev.cairn.ledger.event.SessionRecorded;
-import dev.cairn.ledger.event.SessionRenamed;
 import dev.cairn.ledger.event.ToolCall;
 import dev.cairn.ledger.event.Usage;
 import java.time.Instant;
@@ -49,7 +44,7 @@ public final class Workload implements Iterator<Event> {
   private final int[] logical = new int[3];
   private final List<SessionId> sessions = new ArrayList<>();
   private final Map<SessionId, Integer> nextOrdinal = new HashMap<>();
-  private final Map<String, EventId[]> versions = new HashMap<>();
+  private final Curations curations = new Curations();
 
   public Workload(long seed, long total) {
     this.random = new Random(seed);
@@ -86,11 +81,7 @@ public final class Workload implements Iterator<Event> {
       body = curation(origin);
     }
     Event e = new Event(origin, new Seq(++seq[o]), hlc, body);
-    if (body instanceof Curation c) {
-      EventId[] v = versions.computeIfAbsent(c.session() + "|" + c.register().name(), k -> new EventId[2]);
-      v[1] = v[0];
-      v[0] = e.id();
-    }
+    curations.stamped(e);
     return e;
   }
 
@@ -122,18 +113,7 @@ public final class Workload implements Iterator<Event> {
   }
 
   private Curation curation(Origin origin) {
-    SessionId s = sessions.get(random.nextInt(sessions.size()));
-    Curation c = switch (random.nextInt(6)) {
-      case 0 -> SessionFlagged.starred(s, null);
-      case 1 -> SessionFlagged.unstarred(s, null);
-      case 2 -> new SessionRenamed(s, sentence(3), null);
-      case 3 -> SessionTagChanged.tagged(s, "tag" + random.nextInt(8), null);
-      case 4 -> new MessagePinned(s, random.nextInt(4), random.nextBoolean() ? null : sentence(3), null);
-      default -> SessionFlagged.trashed(s, null);
-    };
-    EventId[] v = versions.get(s + "|" + c.register().name());
-    EventId prev = v == null ? null : random.nextInt(3) == 0 ? v[1] : v[0]; // a third saw an older version: concurrent
-    return c.withPrev(prev);
+    return curations.draw(random, sessions, () -> sentence(3));
   }
 
   /** Long-tailed text: log-normal length, median ~400 bytes, capped at 20 KB. */

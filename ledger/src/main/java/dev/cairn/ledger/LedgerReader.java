@@ -96,11 +96,6 @@ public final class LedgerReader implements AutoCloseable {
     return Quarantine.count(paths);
   }
 
-  /** Foreign events held back in the ledger under {@code paths}, counted without opening it. */
-  public static int quarantined(LedgerPaths paths) {
-    return Quarantine.count(paths);
-  }
-
   public LedgerPaths paths() {
     return paths;
   }

@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * {@code memory}: the peak resident memory of the long verbs as a person runs them (the {@code
@@ -25,7 +24,7 @@ public final class MemoryFigure {
 
   public static List<Figure> run(Path repo, Path dir, int transcripts, long bigTranscriptBytes, int hugeResultBytes) throws Exception {
     Path launcher = repo.resolve("cairn");
-    if (!Files.isExecutable(launcher) || !Files.isExecutable(Path.of("/usr/bin/time"))) {
+    if (!Files.isExecutable(launcher) || !LauncherRun.canMeasureMemory()) {
       return List.of(Figure.plain("memory", Double.NaN, "MB", "skipped: needs ./cairn and /usr/bin/time"));
     }
     List<Figure> out = new ArrayList<>();
@@ -48,52 +47,19 @@ public final class MemoryFigure {
   }
 
   private static Figure measure(Path launcher, Path home, Path projects, String name, String note) throws Exception {
-    run(launcher, List.of("init", "--home", home.toString()));
-    long t0 = System.nanoTime();
-    Path out = Files.createTempFile("cairn-import", ".json");
-    long kb = run(launcher, List.of("import", "claude", projects.toString(), "--home", home.toString(), "--json"), out);
-    double seconds = (System.nanoTime() - t0) / 1e9;
-    var summary = new com.fasterxml.jackson.databind.ObjectMapper().readTree(Files.readString(out));
-    Files.deleteIfExists(out);
+    LauncherRun.of(launcher, List.of("init", "--home", home.toString()));
+    LauncherRun r = LauncherRun.of(launcher, List.of("import", "claude", projects.toString(), "--home", home.toString(), "--json"));
+    long kb = r.peakRssKb();
+    double seconds = r.seconds();
+    var summary = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.out());
     String skipped = summary.path("skipped_files").isEmpty() ? "" : "; NOT imported: " + summary.path("skipped_files");
     return Figure.cost("peak RSS: " + name, kb / 1024.0, "MB", "goal", GOAL_MB,
         String.format("%s, %.1f s, %d messages%s", note, seconds, summary.path("message_events").asLong(), skipped));
   }
 
   private static Figure rebuild(Path launcher, Path home) throws Exception {
-    long t0 = System.nanoTime();
-    long kb = run(launcher, List.of("rebuild", "--home", home.toString()));
-    double seconds = (System.nanoTime() - t0) / 1e9;
-    return Figure.cost("peak RSS: rebuild", kb / 1024.0, "MB", "goal", GOAL_MB, String.format("the imported home, %.1f s", seconds));
-  }
-
-  private static long run(Path launcher, List<String> args) throws IOException, InterruptedException {
-    return run(launcher, args, null);
-  }
-
-  /** Runs the launcher under /usr/bin/time (its standard output to {@code stdout} when given); the peak RSS in KB. */
-  private static long run(Path launcher, List<String> args, Path stdout) throws IOException, InterruptedException {
-    Path rss = Files.createTempFile("cairn-rss", ".txt");
-    List<String> cmd = new ArrayList<>(List.of("/usr/bin/time", "-o", rss.toString(), "-f", "%M", launcher.toString()));
-    cmd.addAll(args);
-    ProcessBuilder pb = new ProcessBuilder(cmd);
-    if (stdout != null) {
-      pb.redirectOutput(stdout.toFile()).redirectError(ProcessBuilder.Redirect.DISCARD);
-    } else {
-      pb.redirectErrorStream(true);
-    }
-    Process p = pb.start();
-    String out = stdout != null ? "" : new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    if (!p.waitFor(30, TimeUnit.MINUTES)) {
-      p.destroyForcibly();
-      throw new IllegalStateException("cairn " + args + " did not finish");
-    }
-    String text = Files.readString(rss).trim();
-    Files.deleteIfExists(rss);
-    if (p.exitValue() != 0) {
-      throw new IllegalStateException("cairn " + args + " exited " + p.exitValue() + ": " + out.lines().reduce((a, b) -> b).orElse(""));
-    }
-    return Long.parseLong(text.lines().reduce((a, b) -> b).orElse("0").trim());
+    LauncherRun r = LauncherRun.of(launcher, List.of("rebuild", "--home", home.toString()));
+    return Figure.cost("peak RSS: rebuild", r.peakRssKb() / 1024.0, "MB", "goal", GOAL_MB, String.format("the imported home, %.1f s", r.seconds()));
   }
 
   /** A transcript of one prompt and one tool call whose result is {@code bytes} long. */

@@ -2,13 +2,11 @@ package dev.cairn.bench.figures;
 
 import dev.cairn.bench.Figure;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * {@code verb}: the wall time of the interactive reading verbs as a person runs them — the {@code
@@ -28,9 +26,9 @@ public final class ReadVerbFigure {
       return List.of(Figure.plain("verbs", Double.NaN, "s", "skipped: no ./cairn launcher at " + repo));
     }
     Files.createDirectories(home.getParent());
-    run(launcher, List.of("init", "--home", home.toString()));
+    LauncherRun.of(launcher, List.of("init", "--home", home.toString()));
     replaceLedger(home, ledgerHome);
-    String session = first(run(launcher, List.of("sessions", "--home", home.toString(), "--limit", "1", "--json")).out());
+    String session = first(LauncherRun.of(launcher, List.of("sessions", "--home", home.toString(), "--limit", "1", "--json")).out());
     List<Figure> out = new ArrayList<>();
     String[][] verbs = {{"--version"}, {"sessions", "--limit", "50"}, {"search", "ledger", "--limit", "20"}, {"show", session},
         {"status"}, {"conflicts"}};
@@ -42,7 +40,7 @@ public final class ReadVerbFigure {
       double[] seconds = new double[RUNS];
       long rss = 0;
       for (int i = 0; i < RUNS; i++) {
-        Result r = run(launcher, args);
+        LauncherRun r = LauncherRun.of(launcher, args);
         seconds[i] = r.seconds();
         rss = Math.max(rss, r.peakRssKb());
       }
@@ -64,38 +62,6 @@ public final class ReadVerbFigure {
     Files.deleteIfExists(home.resolve("view.db-wal"));
     Files.deleteIfExists(home.resolve("view.db-shm"));
     Files.copy(ledgerHome.resolve("rebuilt.db"), home.resolve("view.db"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-  }
-
-  private record Result(String out, double seconds, long peakRssKb) {}
-
-  private static Result run(Path launcher, List<String> args) throws IOException, InterruptedException {
-    List<String> cmd = new ArrayList<>();
-    Path time = Path.of("/usr/bin/time");
-    Path rssFile = Files.createTempFile("cairn-rss", ".txt");
-    boolean timed = Files.isExecutable(time);
-    if (timed) {
-      cmd.addAll(List.of(time.toString(), "-o", rssFile.toString(), "-f", "%M"));
-    }
-    cmd.add(launcher.toString());
-    cmd.addAll(args);
-    long t0 = System.nanoTime();
-    Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    if (!p.waitFor(5, TimeUnit.MINUTES)) {
-      p.destroyForcibly();
-      throw new IllegalStateException("cairn " + args + " did not finish");
-    }
-    double seconds = (System.nanoTime() - t0) / 1e9;
-    if (p.exitValue() != 0) {
-      throw new IllegalStateException("cairn " + args + " exited " + p.exitValue() + ": " + out);
-    }
-    long rss = 0;
-    if (timed) {
-      String text = Files.readString(rssFile).trim();
-      rss = text.isEmpty() ? 0 : Long.parseLong(text.lines().reduce((a, b) -> b).orElse("0").trim());
-    }
-    Files.deleteIfExists(rssFile);
-    return new Result(out, seconds, rss);
   }
 
   private static String first(String sessionsJson) {

@@ -45,7 +45,7 @@ public final class StatusCommand implements Callable<Integer> {
       Position position = view.position();
       long lag = position.lag(state.entries());
       long bytes = diskBytes(home.ledgerPaths().queue());
-      int quarantined = dev.cairn.ledger.LedgerReader.quarantined(home.ledgerPaths());
+      int quarantined = reader.quarantined();
       java.time.Instant now = ctx.clock().instant();
       var targets = Exchanges.targets(home).entries();
       var deadLetters = Exchanges.deadLetters(home).entries();

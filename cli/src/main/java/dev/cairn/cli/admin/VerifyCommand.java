@@ -82,7 +82,7 @@ public final class VerifyCommand implements Callable<Integer> {
     if (json) {
       ctx.out().println(Json.write(out));
     } else {
-      ctx.out().println(summary(out));
+      ctx.out().println(summary(out, findings.size()));
       for (ArchiveAudit.Finding f : findings) {
         ctx.out().println("DAMAGED " + f.where() + ": " + f.problem());
         ctx.out().println("  heal: " + f.heal());
@@ -168,14 +168,21 @@ public final class VerifyCommand implements Callable<Integer> {
     }
   }
 
-  private String summary(ObjectNode o) {
-    boolean clean = o.get("clean").asBoolean();
-    String what = o.has("target") ? "verified " + o.get("target").asText() + ": " + o.get("artifacts").asLong() + " artifacts ("
-        + String.format("%.1f MB", o.get("bytes").asLong() / 1e6) + ")"
-        : "verified " + o.get("ledger_entries").asLong() + " ledger entries, " + o.get("artifacts").asLong() + " artifacts ("
-            + String.format("%.1f MB", o.get("bytes").asLong() / 1e6) + ")" + (o.has("view") && o.get("view").has("behind")
-            ? ", the view (" + (o.get("view").get("behind").asLong() == 0 ? "up to date" : o.get("view").get("behind").asLong()
-            + " entries behind: the next reading verb catches up") + (o.get("view").has("rebuilt_digest") ? ", digest checked" : "") + ")" : "");
-    return what + (clean ? ": all well" : ": " + o.get("findings").size() + " problem(s)");
+  /** One line: what was read, and whether all is well. */
+  private static String summary(ObjectNode o, int problems) {
+    StringBuilder line = new StringBuilder("verified ");
+    if (o.has("target")) {
+      line.append(o.get("target").asText()).append(": ");
+    } else {
+      line.append(o.get("ledger_entries").asLong()).append(" ledger entries, ");
+    }
+    line.append(o.get("artifacts").asLong()).append(String.format(" artifacts (%.1f MB)", o.get("bytes").asLong() / 1e6));
+    ObjectNode v = (ObjectNode) o.get("view");
+    if (v != null && v.has("behind")) {
+      long behind = v.get("behind").asLong();
+      line.append(", the view (").append(behind == 0 ? "up to date" : behind + " entries behind: the next reading verb catches up")
+          .append(v.has("rebuilt_digest") ? ", digest checked" : "").append(')');
+    }
+    return line.append(problems == 0 ? ": all well" : ": " + problems + " problem(s)").toString();
   }
 }

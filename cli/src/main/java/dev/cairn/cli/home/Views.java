@@ -35,7 +35,7 @@ public final class Views {
       if (idleHead.isPresent() && view.position().ledgerIndex() == idleHead.getAsLong()) {
         return new Fresh(null, view); // current, and no writer can move the ledger under us unseen: no queue to start
       }
-      LedgerReader reader = home.openReader();
+      LedgerReader reader = LedgerReader.open(home.ledgerPaths()); // the config was read above
       try {
         view.catchUp(reader);
         return new Fresh(reader, view);

@@ -85,13 +85,7 @@ public final class Sealer {
     if (localHighWater.value() <= head) {
       return new Plan(0, 0, next);
     }
-    Scan scan = head > 0 && cursor.ledgerIndex() >= 0 ? scan(reader, cursor.ledgerIndex(), head, localHighWater, true) : null;
-    if (scan == null) {
-      scan = scan(reader, -1, head, localHighWater, true);
-    }
-    if (scan == null) {
-      throw new IllegalStateException("the ledger does not hold " + origin + " events " + (head + 1) + ".." + localHighWater);
-    }
+    Scan scan = scanTail(reader, head, localHighWater, true);
     return new Plan(localHighWater.value() - head, scan.counted(), next);
   }
 
@@ -106,13 +100,7 @@ public final class Sealer {
     if (localHighWater.value() <= head) {
       return new Result(0, List.of(), Optional.empty());
     }
-    Scan scan = head > 0 && cursor.ledgerIndex() >= 0 ? scan(reader, cursor.ledgerIndex(), head, localHighWater, false) : null;
-    if (scan == null) {
-      scan = scan(reader, -1, head, localHighWater, false); // no hint, or a stale one: scan the whole ledger
-    }
-    if (scan == null) {
-      throw new IllegalStateException("the ledger does not hold " + origin + " events " + (head + 1) + ".." + localHighWater);
-    }
+    Scan scan = scanTail(reader, head, localHighWater, false);
     List<SegmentRef> refs = new ArrayList<>(previous.map(Checkpoint::segments).orElse(List.of()));
     scan.written.forEach(seg -> refs.add(seg.ref()));
     Checkpoint checkpoint = new Checkpoint(origin, previous.map(Checkpoint::number).orElse(0L) + 1, localHighWater, refs, key.publicKey());
@@ -123,6 +111,18 @@ public final class Sealer {
   }
 
   private record Scan(List<Segment> written, long scannedTo, int counted) {}
+
+  /** Scans for events head+1..highWater from the seal cursor's hint, or the whole ledger without one (or with a stale one). */
+  private Scan scanTail(LedgerReader reader, long head, Seq highWater, boolean dry) {
+    Scan scan = head > 0 && cursor.ledgerIndex() >= 0 ? scan(reader, cursor.ledgerIndex(), head, highWater, dry) : null;
+    if (scan == null) {
+      scan = scan(reader, -1, head, highWater, dry);
+    }
+    if (scan == null) {
+      throw new IllegalStateException("the ledger does not hold " + origin + " events " + (head + 1) + ".." + highWater);
+    }
+    return scan;
+  }
 
   /**
    * Seals events head+1..highWater found after ledger index {@code from}; null if they are not all

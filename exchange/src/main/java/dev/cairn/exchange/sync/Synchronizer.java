@@ -138,11 +138,7 @@ public final class Synchronizer {
     SyncReport.OriginTally r = run.report.origin(me);
     List<ArtifactInfo> ours = local.list(me, ArtifactKind.CHECKPOINT, null);
     if (!ours.isEmpty()) {
-      Set<ArtifactName> theirSegments = new HashSet<>();
-      if (targetHasOrigin) {
-        run.target.list(me, ArtifactKind.SEGMENT, null).forEach(i -> theirSegments.add(i.name()));
-        run.report.listCalls++;
-      }
+      Set<ArtifactName> theirSegments = theirSegments(me, targetHasOrigin, run);
       ArtifactName newest = ours.get(ours.size() - 1).name();
       try {
         for (ArtifactName seg : CheckpointCodec.verify(newest, local.get(newest)).segmentNames()) {
@@ -161,7 +157,6 @@ public final class Synchronizer {
   }
 
   private void push(Origin origin, boolean targetHasOrigin, Run run) {
-    Transport target = run.target;
     SyncReport.Tally report = run.report;
     List<ArtifactInfo> ours = local.list(origin, ArtifactKind.CHECKPOINT, null);
     if (ours.isEmpty()) {
@@ -184,11 +179,7 @@ public final class Synchronizer {
       report.problems.add("quarantined in the local store: " + e.getMessage());
       return;
     }
-    Set<ArtifactName> theirSegments = new HashSet<>();
-    if (targetHasOrigin) {
-      target.list(origin, ArtifactKind.SEGMENT, null).forEach(i -> theirSegments.add(i.name()));
-      report.listCalls++;
-    }
+    Set<ArtifactName> theirSegments = theirSegments(origin, targetHasOrigin, run);
     SyncReport.OriginTally r = report.origin(origin);
     for (ArtifactName seg : cp.segmentNames()) {
       if (!theirSegments.contains(seg) && !send(seg, run, r)) {
@@ -196,6 +187,16 @@ public final class Synchronizer {
       }
     }
     send(newest, run, r);
+  }
+
+  /** The segments of {@code origin} the target holds (none listed when it has no such origin). */
+  private static Set<ArtifactName> theirSegments(Origin origin, boolean targetHasOrigin, Run run) {
+    Set<ArtifactName> theirs = new HashSet<>();
+    if (targetHasOrigin) {
+      run.target.list(origin, ArtifactKind.SEGMENT, null).forEach(i -> theirs.add(i.name()));
+      run.report.listCalls++;
+    }
+    return theirs;
   }
 
   /** Sends one local artifact, re-hashed first; returns false if the local copy was corrupt (and moved aside). */

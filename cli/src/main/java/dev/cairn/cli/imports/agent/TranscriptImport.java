@@ -192,7 +192,7 @@ public final class TranscriptImport {
       String key = src.file().toAbsolutePath().toString();
       FileState before = state.get(key);
       long mtime = attrs.lastModifiedTime().toMillis();
-      if (before != null && before.size() == attrs.size() && before.mtimeMillis() == mtime) {
+      if (unchanged(before, attrs)) {
         unchanged++;
         pending += before.size() - before.position();
       } else if (attrs.size() > MAX_TRANSCRIPT_BYTES) {
@@ -402,6 +402,11 @@ public final class TranscriptImport {
    */
   static final long MAX_TRANSCRIPT_BYTES = Runtime.getRuntime().maxMemory() / 5;
 
+  /** Whether a file is as the state last saw it (same size and modification time): then it is not read. */
+  private static boolean unchanged(FileState before, BasicFileAttributes attrs) {
+    return before != null && before.size() == attrs.size() && before.mtimeMillis() == attrs.lastModifiedTime().toMillis();
+  }
+
   /** A transcript file as the reading thread left it: sizes, prefix hashes, the parsed transcript. */
   private record Loaded(long size, int position, String prefixSha256, String beforePrefixSha256, Transcript transcript) {}
 
@@ -470,8 +475,7 @@ public final class TranscriptImport {
         String key = next.file().toAbsolutePath().toString();
         FileState before = state.get(key);
         BasicFileAttributes attrs = Files.readAttributes(next.file(), BasicFileAttributes.class);
-        if (before != null && before.size() == attrs.size() && before.mtimeMillis() == attrs.lastModifiedTime().toMillis()
-            || attrs.size() > MAX_TRANSCRIPT_BYTES) {
+        if (unchanged(before, attrs) || attrs.size() > MAX_TRANSCRIPT_BYTES) {
           continue;
         }
         long beforePosition = before == null ? 0 : before.position();

@@ -21,9 +21,7 @@ final class HintAutomaton {
   private final int longest;
   /** next[state + class]: the next state, itself stored as its row's offset (state * classes), failure links folded in. */
   private final int[] next;
-  /** The rules any hint ending at a state (or at one of its suffixes) belongs to, by state. */
-  private final long[] output;
-  /** The same, by row offset (so the scan needs no multiplication). */
+  /** The rules any hint ending at a state (or at one of its suffixes) belongs to, by the state's row offset. */
   private final long[] outputByRow;
 
   HintAutomaton(List<List<String>> hintsPerRule) {
@@ -75,7 +73,7 @@ final class HintAutomaton {
     }
     int states = trie.size();
     next = new int[states * classes];
-    output = new long[states];
+    long[] output = new long[states];
     int[] fail = new int[states];
     for (int s = 0; s < states; s++) {
       output[s] = out.get(s);
